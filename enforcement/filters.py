@@ -1,0 +1,43 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from .models import Agency, AgencyKind
+
+
+def agencies_visible_to_requester(request):
+    return Agency.objects.visible_to(getattr(request, "user", None))
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class AgencySubtreeFilter(django_filters.ModelChoiceFilter):
+    """Records of the chosen agency and of every agency below it.
+
+    The choices are the requester's own agencies: an agency outside their
+    scope is "not a valid choice", exactly like one that does not exist.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("queryset", agencies_visible_to_requester)
+        kwargs.setdefault("label", _("Agency, with the agencies below it"))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, queryset, agency):
+        if agency is None:
+            return queryset
+        return queryset.in_subtree_of(agency)
+
+
+class AgencyFilterSet(django_filters.FilterSet):
+    kind = django_filters.MultipleChoiceFilter(choices=AgencyKind.choices)
+    parent = django_filters.ModelChoiceFilter(queryset=agencies_visible_to_requester)
+    within = AgencySubtreeFilter()
+    q = django_filters.CharFilter(method="filter_q", label=_("Search"))
+
+    class Meta:
+        model = Agency
+        fields = ["kind", "parent", "is_enforcement_subject", "within", "q"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.filter(name__icontains=value) | queryset.filter(credit_code__iexact=value)

@@ -1,0 +1,43 @@
+import os
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+
+from enforcement import demo, roles
+from enforcement.models import Agency, Membership
+
+DEMO_PASSWORD = "lawgov-demo"
+
+
+class Command(BaseCommand):
+    help = "Create the demo accounts (embedded demo mode only: DEBUG must be on)."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("Demo accounts are only created in the embedded demo mode (DEBUG=true).")
+        User = get_user_model()
+        county = Agency.objects.filter(name=demo.COUNTY_NAME, parent=None).first()
+        township = county.children.filter(name=demo.DEMO_TOWNSHIP_NAME).first() if county else None
+        accounts = [("admin", None, None, True)]
+        if township:
+            accounts += [
+                ("teamlead", roles.TEAM_LEAD, township, False),
+                ("hr", roles.HR, township, False),
+                ("supervisor", roles.SUPERVISOR, county, False),
+            ]
+        for username, role, agency, is_superuser in accounts:
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"is_staff": True, "is_superuser": is_superuser}
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+            if role:
+                user.groups.add(Group.objects.get(name=role))
+                Membership.objects.get_or_create(user=user, agency=agency)
+        self.stdout.write(
+            f"Log in at http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/ "
+            f"as admin (superuser), teamlead, hr or supervisor; password: {DEMO_PASSWORD}"
+        )

@@ -1,0 +1,4 @@
+from .agency import Agency, AgencyKind, Membership
+from .base import TimeStampedModel
+
+__all__ = ["Agency", "AgencyKind", "Membership", "TimeStampedModel"]

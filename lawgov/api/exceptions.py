@@ -1,0 +1,28 @@
+"""One place that turns exceptions into JSON error bodies."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import ProtectedError, RestrictedError
+from django.utils.translation import gettext_lazy as _
+from drf_standardized_errors.handler import ExceptionHandler
+from rest_framework import exceptions, serializers, status
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = _("The record is still referenced by other records and cannot be deleted.")
+    default_code = "protected"
+
+
+class LawgovExceptionHandler(ExceptionHandler):
+    def convert_known_exceptions(self, exc: Exception) -> Exception:
+        if isinstance(exc, (ProtectedError, RestrictedError)):
+            return Conflict()
+        if isinstance(exc, DjangoValidationError):
+            # A rule enforced by a model's clean() or a service reaches the
+            # client as a 400 naming the field, like a serializer error.
+            return exceptions.ValidationError(serializers.as_serializer_error(exc))
+        return super().convert_known_exceptions(exc)
+
+
+def exception_handler(exc, context):
+    return LawgovExceptionHandler(exc, context).run()

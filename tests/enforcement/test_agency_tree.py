@@ -1,0 +1,68 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from enforcement.models import Agency, AgencyKind
+from enforcement.validators import validate_credit_code
+from tests.factories import AgencyFactory, UserFactory
+
+
+def test_subtree_is_the_agency_and_everything_below_it(world):
+    assert set(Agency.objects.in_subtree_of(world.township_a)) == {world.township_a, world.team_a}
+
+
+def test_moving_an_agency_moves_its_whole_subtree(world):
+    world.township_a.parent = world.township_b
+    world.township_a.save()
+    world.team_a.refresh_from_db()
+    assert world.team_a.path.startswith(world.township_b.path)
+    assert set(Agency.objects.in_subtree_of(world.township_b)) == {world.township_b, world.township_a, world.team_a}
+
+
+def test_an_agency_cannot_be_placed_below_its_own_office(world):
+    world.township_a.parent = world.team_a
+    with pytest.raises(ValidationError) as error:
+        world.township_a.full_clean()
+    assert "parent" in error.value.message_dict
+
+
+def test_user_with_two_memberships_sees_both_subtrees_once(world):
+    user = UserFactory(agencies=[world.township_a, world.team_a, world.township_b])
+    assert Agency.objects.visible_to(user).count() == 3
+
+
+def test_user_without_membership_sees_nothing(db):
+    AgencyFactory()
+    assert not Agency.objects.visible_to(UserFactory()).exists()
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "91350100M000100Y43",  # enterprise
+        "11100000000013127D",  # a state organ
+        "N2110381MF00000005",  # a village collective starts with N
+    ],
+)
+def test_valid_credit_codes_are_accepted(code):
+    validate_credit_code(code)
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("91350100M000100Y44", "check character"),
+        ("91350100M000100Y4", "18 characters"),
+        ("B1350100M000100Y43", "starts with"),
+        ("91350100M0001O0Y43", "cannot contain"),
+    ],
+)
+def test_invalid_credit_codes_are_refused_with_the_reason(code, message):
+    with pytest.raises(ValidationError) as error:
+        validate_credit_code(code)
+    assert message in str(error.value)
+
+
+def test_credit_code_is_stored_upper_case(db):
+    agency = Agency(name="某村", kind=AgencyKind.OFFICE, credit_code="91350100m000100y43")
+    agency.full_clean()
+    assert agency.credit_code == "91350100M000100Y43"

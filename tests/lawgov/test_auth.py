@@ -1,0 +1,45 @@
+from django.conf import settings
+from rest_framework.test import APIClient
+
+from enforcement import roles
+from tests.factories import UserFactory
+from tests.factories.agencies import PASSWORD
+
+
+def test_token_is_issued_for_valid_credentials_and_opens_the_api(db):
+    UserFactory(username="client", roles=[roles.STATS_CLIENT])
+    client = APIClient()
+    response = client.post("/api/v1/auth/token/", {"username": "client", "password": PASSWORD})
+    assert response.status_code == 200
+    client.credentials(HTTP_AUTHORIZATION=f"Token {response.json()['token']}")
+    assert client.get("/api/v1/agencies/").status_code == 200
+
+
+def test_wrong_password_is_a_400_naming_the_problem(db):
+    UserFactory(username="client")
+    response = APIClient().post("/api/v1/auth/token/", {"username": "client", "password": "wrong"})
+    assert response.status_code == 400
+    assert response.json()["type"] == "validation_error"
+
+
+def test_missing_fields_are_named_in_the_error(db):
+    response = APIClient().post("/api/v1/auth/token/", {})
+    assert response.status_code == 400
+    assert {error["attr"] for error in response.json()["errors"]} == {"username", "password"}
+
+
+def test_repeated_failed_logins_lock_the_account_even_for_the_right_password(db):
+    UserFactory(username="client")
+    client = APIClient()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/api/v1/auth/token/", {"username": "client", "password": "wrong"})
+    response = client.post("/api/v1/auth/token/", {"username": "client", "password": PASSWORD})
+    assert response.status_code == 429
+
+
+def test_repeated_failed_admin_logins_lock_the_admin_login(client, db):
+    UserFactory(username="lead")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/admin/login/", {"username": "lead", "password": "wrong"})
+    response = client.post("/admin/login/?next=/admin/", {"username": "lead", "password": PASSWORD})
+    assert response.status_code == 429

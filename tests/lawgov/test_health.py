@@ -1,0 +1,25 @@
+import asyncio
+
+import pytest
+from django.conf import settings
+from health_check.views import HealthCheckView
+
+from lawgov.health import health_checks
+
+
+@pytest.mark.django_db
+def test_healthz_reports_the_database_and_broker_reachable(client):
+    response = client.get("/healthz", HTTP_ACCEPT="application/json")
+    assert response.status_code == 200, response.content
+    checks = " ".join(response.json())
+    assert "Database" in checks
+    if settings.CELERY_BROKER_URL:
+        assert "Redis" in checks
+
+
+def test_healthz_fails_when_the_broker_is_unreachable(settings, rf):
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
+    broker_check = [check for check in health_checks() if "Redis" in str(check)]
+    view = HealthCheckView.as_view(checks=broker_check)
+    response = asyncio.run(view(rf.get("/healthz", HTTP_ACCEPT="application/json")))
+    assert response.status_code == 500

@@ -1,0 +1,51 @@
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+
+def start_django(**environment) -> subprocess.CompletedProcess:
+    env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}}
+    env.update(environment)
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env=env | {"DJANGO_SETTINGS_MODULE": "lawgov.settings"},
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        timeout=60,
+    )
+
+
+def test_production_mode_without_secret_key_refuses_to_start():
+    result = start_django(DEBUG="false")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("DEBUG", "perhaps", "DEBUG must be true or false"),
+        ("CONN_MAX_AGE", "a minute", "CONN_MAX_AGE"),
+        ("DATABASE_URL", "nosuchdb://x", "nosuchdb"),
+        ("LAWGOV_CORRECTION_RATE_DENOMINATOR", "all", "LAWGOV_CORRECTION_RATE_DENOMINATOR"),
+    ],
+)
+def test_a_malformed_setting_stops_the_start_naming_it(name, value, message):
+    result = start_django(SECRET_KEY="k", **{"DEBUG": "false", name: value})
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_embedded_mode_starts_without_any_setting():
+    result = start_django(DEBUG="true")
+    assert result.returncode == 0, result.stderr
+
+
+def test_without_a_broker_tasks_run_in_process():
+    if settings.CELERY_BROKER_URL:
+        pytest.skip("a broker is configured for this run")
+    assert settings.CELERY_TASK_ALWAYS_EAGER
