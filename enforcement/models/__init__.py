@@ -1,4 +1,5 @@
 from .agency import Agency, AgencyKind, Membership
 from .base import TimeStampedModel
+from .officer import IN_SERVICE, EmploymentStatus, Officer, Sex
 
-__all__ = ["Agency", "AgencyKind", "Membership", "TimeStampedModel"]
+__all__ = ["IN_SERVICE", "Agency", "AgencyKind", "EmploymentStatus", "Membership", "Officer", "Sex", "TimeStampedModel"]

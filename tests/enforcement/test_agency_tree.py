@@ -48,18 +48,18 @@ def test_valid_credit_codes_are_accepted(code):
 
 
 @pytest.mark.parametrize(
-    ("code", "message"),
+    ("code", "reason"),
     [
-        ("91350100M000100Y44", "check character"),
-        ("91350100M000100Y4", "18 characters"),
-        ("B1350100M000100Y43", "starts with"),
-        ("91350100M0001O0Y43", "cannot contain"),
+        ("91350100M000100Y44", "credit_code_checksum"),
+        ("91350100M000100Y4", "credit_code_length"),
+        ("B1350100M000100Y43", "credit_code_authority"),
+        ("91350100M0001O0Y43", "credit_code_character"),
     ],
 )
-def test_invalid_credit_codes_are_refused_with_the_reason(code, message):
+def test_invalid_credit_codes_are_refused_with_the_reason(code, reason):
     with pytest.raises(ValidationError) as error:
         validate_credit_code(code)
-    assert message in str(error.value)
+    assert error.value.code == reason
 
 
 def test_credit_code_is_stored_upper_case(db):
