@@ -4,7 +4,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from .admin_base import ScopedModelAdmin, ScopedTabularInline
-from .models import Agency, Membership
+from .models import Agency, JobRun, Membership
 
 admin.site.site_header = _("lawgov: rule-of-law government work")
 admin.site.site_title = _("lawgov")
@@ -54,3 +54,12 @@ admin.site.unregister(User)
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     inlines = [MembershipInline]
+
+
+@admin.register(JobRun)
+class JobRunAdmin(admin.ModelAdmin):
+    list_display = ["name", "started_at", "finished_at", "succeeded", "summary"]
+    readonly_fields = ["name", "started_at", "finished_at", "succeeded", "summary"]
+
+    def has_add_permission(self, request):
+        return False
