@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 # The test suite runs with production settings (DEBUG off) over plain HTTP.
-TEST_ENV := DEBUG=false HTTPS=false SECRET_KEY=$${SECRET_KEY:-insecure-key-for-the-test-suite-only}
+TEST_ENV := DEBUG=false HTTPS=false ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECRET_KEY=$${SECRET_KEY:-insecure-key-for-the-test-suite-only}
 
 .PHONY: run test bench lint messages clean
 

@@ -25,3 +25,6 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "lawgov.views.page_not_found"
+handler500 = "lawgov.views.server_error"

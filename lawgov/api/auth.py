@@ -1,5 +1,12 @@
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_standardized_errors.openapi_serializers import ErrorResponse429Serializer
+from rest_framework import serializers
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.parsers import JSONParser
 
 
 class TokenRequestSerializer(AuthTokenSerializer):
@@ -15,3 +22,24 @@ class ObtainTokenView(ObtainAuthToken):
     """POST a username and password, receive the API token."""
 
     serializer_class = TokenRequestSerializer
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        request=TokenRequestSerializer,
+        responses={
+            200: inline_serializer("Token", {"token": serializers.CharField()}),
+            429: ErrorResponse429Serializer,
+        },
+    )
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
+
+
+def lockout_response(request, response, credentials, *args, **kwargs):
+    """django-axes' answer to a locked-out login: the API's JSON error body for API clients."""
+    if request.path.startswith("/api/"):
+        detail = _("Too many failed logins: this account is locked for a while. Try again later.")
+        return JsonResponse(
+            {"type": "client_error", "errors": [{"code": "throttled", "detail": detail, "attr": None}]}, status=429
+        )
+    return render(request, "lockout.html", status=429)

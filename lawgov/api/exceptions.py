@@ -22,7 +22,3 @@ class LawgovExceptionHandler(ExceptionHandler):
             # client as a 400 naming the field, like a serializer error.
             return exceptions.ValidationError(serializers.as_serializer_error(exc))
         return super().convert_known_exceptions(exc)
-
-
-def exception_handler(exc, context):
-    return LawgovExceptionHandler(exc, context).run()

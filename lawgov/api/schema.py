@@ -1,0 +1,41 @@
+from drf_standardized_errors import openapi, openapi_serializers
+from rest_framework import serializers
+
+
+class FieldErrorSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    detail = serializers.CharField()
+    attr = serializers.CharField(
+        allow_null=True, help_text="The field (dotted path for nested fields); null when general."
+    )
+
+
+class ErrorResponse400Serializer(serializers.Serializer):
+    """Every 400: the field each message is about, a stable code and a readable message.
+
+    One general shape rather than per-field enumerations, because rules in
+    model clean() and validators add codes that no serializer declares.
+    """
+
+    type = serializers.ChoiceField(choices=[("validation_error", "validation_error"), ("client_error", "client_error")])
+    errors = FieldErrorSerializer(many=True)
+
+
+class Error409Serializer(serializers.Serializer):
+    code = serializers.ChoiceField(choices=[("protected", "protected")])
+    detail = serializers.CharField()
+    attr = serializers.CharField(allow_null=True)
+
+
+class ErrorResponse409Serializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=openapi_serializers.ClientErrorEnum.choices)
+    errors = Error409Serializer(many=True)
+
+
+class AutoSchema(openapi.AutoSchema):
+    """Documents the standard error bodies, and 409 where a delete can be blocked."""
+
+    def _should_add_error_response(self, responses: dict, status_code: str) -> bool:
+        if status_code == "409":
+            return self.method == "DELETE" and status_code not in responses
+        return super()._should_add_error_response(responses, status_code)
