@@ -34,7 +34,9 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[index]
 
 
-def measure(name: str, scale: int, operation: Callable[[], object], runs: int, track_memory: bool = False) -> Measurement:
+def measure(
+    name: str, scale: int, operation: Callable[[], object], runs: int, track_memory: bool = False
+) -> Measurement:
     """Run `operation` `runs` times after one warm-up; latency in ms, queries of the last run."""
     operation()
     timings = []
