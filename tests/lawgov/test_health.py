@@ -1,4 +1,5 @@
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.conf import settings
@@ -21,5 +22,7 @@ def test_healthz_fails_when_the_broker_is_unreachable(settings, rf):
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
     broker_check = [check for check in health_checks() if "Redis" in str(check)]
     view = HealthCheckView.as_view(checks=broker_check)
-    response = asyncio.run(view(rf.get("/healthz", HTTP_ACCEPT="application/json")))
+    request = rf.get("/healthz", HTTP_ACCEPT="application/json")
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        response = thread.submit(asyncio.run, view(request)).result()
     assert response.status_code == 500
