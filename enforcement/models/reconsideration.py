@@ -228,6 +228,14 @@ class ReconsiderationCase(TimeStampedModel):
             officer_path, agency_path = self.officer.agency.path, self.agency.path
             if not officer_path.startswith(agency_path):
                 errors["officer"] = _("The responsible officer must belong to the respondent agency or one below it.")
+        if self.pk:
+            # Switching to the simplified procedure must not strand an extension.
+            from ..reconsideration import replay
+
+            try:
+                replay(list(self.events.all()), procedure=self.procedure)
+            except ValidationError as error:
+                errors["procedure"] = error.messages
         if errors:
             raise ValidationError(errors)
 
