@@ -93,7 +93,7 @@ class ReconsiderationCaseAdmin(ConcurrencyActionMixin, SimpleHistoryAdmin, Scope
     list_filter = ["status", "outcome", YearFilter, OverdueFilter, "procedure", "act_kind"]
     list_select_related = ["agency"]
     search_fields = ["organ_case_number", "act_document_number", "applicants__name"]
-    autocomplete_fields = ["agency", "officer"]
+    autocomplete_fields = ["agency"]
     inlines = [ApplicantInline, CaseEventInline]
     readonly_fields = ["status", "outcome", "deadline_rules"]
     fieldsets = [

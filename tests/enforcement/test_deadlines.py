@@ -67,9 +67,7 @@ def test_simplified_reply_before_national_day_2025_counts_the_sunday_worked(worl
 @pytest.mark.django_db
 def test_a_sixty_day_decision_deadline_on_a_sunday_moves_to_monday(world):
     # 2025-07-16 + 60 days = Sunday 2025-09-14.
-    case = case_with_events(
-        world.township_a, ("application_received", d("2025-07-14")), ("accepted", d("2025-07-16"))
-    )
+    case = case_with_events(world.township_a, ("application_received", d("2025-07-14")), ("accepted", d("2025-07-16")))
     decision = deadline_of(case, DeadlineKind.DECISION)
     assert decision.due == case.decision_due == d("2025-09-15")
     assert decision.rule == "决定期限：受理之日起60日（《行政复议法》第六十二条）"

@@ -7,10 +7,10 @@ from .reconsideration import ApplicantFactory, ReconsiderationCaseFactory, case_
 __all__ = [
     "AgencyFactory",
     "ApplicantFactory",
-    "ReconsiderationCaseFactory",
-    "case_with_events",
     "MembershipFactory",
     "OfficerFactory",
+    "ReconsiderationCaseFactory",
     "UserFactory",
+    "case_with_events",
     "make_id_number",
 ]
