@@ -1,6 +1,7 @@
 """Reconsideration cases in the API: the case with its deadlines, and events added through the service."""
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
@@ -45,7 +46,7 @@ class ReconsiderationCaseSerializer(serializers.ModelSerializer):
     applicants = ApplicantSerializer(many=True, required=False)
     events = CaseEventSerializer(many=True, read_only=True)
     deadlines = serializers.SerializerMethodField()
-    days_left = serializers.SerializerMethodField(help_text="Calendar days until the next deadline.")
+    days_left = serializers.SerializerMethodField(help_text=_("Calendar days until the next deadline: 0 on the day, negative once overdue."))
 
     class Meta:
         model = ReconsiderationCase
