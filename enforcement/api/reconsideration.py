@@ -46,7 +46,9 @@ class ReconsiderationCaseSerializer(serializers.ModelSerializer):
     applicants = ApplicantSerializer(many=True, required=False)
     events = CaseEventSerializer(many=True, read_only=True)
     deadlines = serializers.SerializerMethodField()
-    days_left = serializers.SerializerMethodField(help_text=_("Calendar days until the next deadline: 0 on the day, negative once overdue."))
+    days_left = serializers.SerializerMethodField(
+        help_text=_("Calendar days until the next deadline: 0 on the day, negative once overdue.")
+    )
 
     class Meta:
         model = ReconsiderationCase
