@@ -63,3 +63,6 @@ class JobRunAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+from . import admin_reconsideration  # noqa: E402,F401

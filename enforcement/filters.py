@@ -1,9 +1,10 @@
 import django_filters
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from .models import Agency, AgencyKind
+from .models import Agency, AgencyKind, CaseStatus, Outcome, ReconsiderationCase
 
 
 def agencies_visible_to_requester(request):
@@ -41,3 +42,19 @@ class AgencyFilterSet(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         return queryset.filter(name__icontains=value) | queryset.filter(credit_code__iexact=value)
+
+
+class ReconsiderationCaseFilterSet(django_filters.FilterSet):
+    agency = AgencySubtreeFilter()
+    year = django_filters.NumberFilter(field_name="received_on", lookup_expr="year", label=_("Year received"))
+    status = django_filters.MultipleChoiceFilter(choices=CaseStatus.choices)
+    outcome = django_filters.MultipleChoiceFilter(choices=Outcome.choices)
+    overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("Overdue"))
+
+    class Meta:
+        model = ReconsiderationCase
+        fields = ["agency", "year", "status", "outcome", "overdue", "procedure", "act_kind"]
+
+    def filter_overdue(self, queryset, name, value):
+        overdue = queryset.overdue(timezone.localdate())
+        return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))

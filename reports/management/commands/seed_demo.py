@@ -6,10 +6,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from enforcement import demo as enforcement_demo
+from enforcement import demo_reconsideration
 from enforcement.models import Agency
 
 # Each app adds its records in dependency order.
-SEEDERS = [enforcement_demo.seed]
+SEEDERS = [enforcement_demo.seed, demo_reconsideration.seed]
 
 
 class Command(BaseCommand):
