@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -30,6 +31,20 @@ class AgencySubtreeFilter(django_filters.ModelChoiceFilter):
         return queryset.in_subtree_of(agency)
 
 
+@extend_schema_field({"type": "integer", "minimum": 1900, "maximum": 2999})
+class YearFilter(django_filters.NumberFilter):
+    """Rows of one calendar year of `field_name` (a date field)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("lookup_expr", "year")
+        kwargs.setdefault("min_value", 1900)
+        kwargs.setdefault("max_value", 2999)
+        kwargs.setdefault("label", _("Year"))
+        super().__init__(*args, **kwargs)
+
+
 class AgencyFilterSet(django_filters.FilterSet):
     kind = django_filters.MultipleChoiceFilter(choices=AgencyKind.choices)
     parent = django_filters.ModelChoiceFilter(queryset=agencies_visible_to_requester)
@@ -46,7 +61,7 @@ class AgencyFilterSet(django_filters.FilterSet):
 
 class ReconsiderationCaseFilterSet(django_filters.FilterSet):
     agency = AgencySubtreeFilter()
-    year = django_filters.NumberFilter(field_name="received_on", lookup_expr="year", label=_("Year received"))
+    year = YearFilter(field_name="received_on", label=_("Year received"))
     status = django_filters.MultipleChoiceFilter(choices=CaseStatus.choices)
     outcome = django_filters.MultipleChoiceFilter(choices=Outcome.choices)
     overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("Overdue"))
