@@ -89,7 +89,7 @@ class AnnualReport(TimeStampedModel):
             models.CheckConstraint(
                 condition=models.Q(progress__lte=100),
                 name="annual_report_progress_at_most_100",
-                violation_error_message=_("Progress cannot exceed 100%."),
+                violation_error_message=_("Progress is a percentage from 0 to 100."),
             ),
             models.CheckConstraint(
                 condition=models.Q(version__gte=1),
