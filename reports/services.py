@@ -95,7 +95,11 @@ def _claim(report_id: int) -> AnnualReport | None:
     than the task time limit belongs to a worker that died, and is taken over.
     """
     with transaction.atomic():
-        report = AnnualReport.objects.select_for_update().select_related("agency", "requested_by").get(pk=report_id)
+        report = (
+            AnnualReport.objects.select_for_update(of=("self",))
+            .select_related("agency", "requested_by")
+            .get(pk=report_id)
+        )
         if report.status != ReportStatus.GENERATING:
             return None
         now = timezone.now()
