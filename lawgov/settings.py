@@ -269,6 +269,19 @@ LAWGOV = {
     "EXCELLENCE_MARK_PERCENT": env.int("LAWGOV_EXCELLENCE_MARK_PERCENT", default=90),
     # Denominator of the reconsideration correction rate: "merits" or "received".
     "CORRECTION_RATE_DENOMINATOR": env.str("LAWGOV_CORRECTION_RATE_DENOMINATOR", default="merits"),
+    # Where the yearly report starts calling a figure a problem (reports/problems.py):
+    # counts above the threshold, or rates and averages below (above, for the
+    # correction rate) it.
+    "PROBLEM_THRESHOLDS": {
+        "uncertified_enforcement": env.int("LAWGOV_MAX_UNCERTIFIED_ENFORCING", default=0),
+        "certificates_expiring": env.int("LAWGOV_MAX_CERTIFICATES_EXPIRING", default=0),
+        "training_hours_short": env.int("LAWGOV_MAX_OFFICERS_BELOW_TRAINING", default=0),
+        "exam_pass_rate_low": env.float("LAWGOV_MIN_EXAM_PASS_RATE", default=1.0),
+        "publicity_one_way": env.float("LAWGOV_MIN_INTERACTIVE_SHARE", default=0.3),
+        "publicity_low_participation": env.float("LAWGOV_MIN_PARTICIPANTS_PER_ACTIVITY", default=50),
+        "replies_overdue": env.int("LAWGOV_MAX_REPLIES_OVERDUE", default=0),
+        "correction_rate_high": env.float("LAWGOV_MAX_CORRECTION_RATE", default=0.15),
+    },
 }
 if LAWGOV["CORRECTION_RATE_DENOMINATOR"] not in {"merits", "received"}:
     raise ImproperlyConfigured("LAWGOV_CORRECTION_RATE_DENOMINATOR must be 'merits' or 'received'.")

@@ -1,0 +1,154 @@
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from enforcement.models import Agency
+from lawgov.api.fields import ScopedPrimaryKeyRelatedField
+
+from ..models import AnnualReport
+
+FIRST_YEAR = 2000
+
+
+class StatisticsQuerySerializer(serializers.Serializer):
+    year = serializers.IntegerField(min_value=FIRST_YEAR, max_value=2100)
+    agency = serializers.IntegerField(required=False, help_text=_("Defaults to the caller's own top agency."))
+
+
+class ReportLinksSerializer(serializers.Serializer):
+    docx = serializers.URLField(allow_null=True)
+    xlsx = serializers.URLField(allow_null=True)
+    html = serializers.URLField(allow_null=True)
+
+
+class AnnualReportSerializer(serializers.ModelSerializer):
+    links = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AnnualReport
+        fields = [
+            "id",
+            "agency",
+            "year",
+            "version",
+            "status",
+            "progress",
+            "error",
+            "generated_at",
+            "published_at",
+            "supersedes",
+            "links",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(ReportLinksSerializer)
+    def get_links(self, report: AnnualReport) -> dict:
+        request = self.context.get("request")
+
+        def link(name: str, available: bool) -> str | None:
+            if not available:
+                return None
+            return reverse(f"annualreport-{name}", args=[report.pk], request=request)
+
+        return {
+            "docx": link("docx", bool(report.docx)),
+            "xlsx": link("xlsx", bool(report.xlsx)),
+            "html": link("html", bool(report.document)),
+        }
+
+
+class ReportRequestSerializer(serializers.Serializer):
+    agency = ScopedPrimaryKeyRelatedField(queryset=Agency.objects.all())
+    year = serializers.IntegerField(min_value=FIRST_YEAR)
+
+    def validate_year(self, year: int) -> int:
+        if year > timezone.localdate().year:
+            raise serializers.ValidationError(_("A report can only cover a year that has begun."))
+        return year
+
+
+# The documented shape of /api/v1/stats/: the keys of the contract; areas may add more.
+class AgencyRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class OfficerFiguresSerializer(serializers.Serializer):
+    total = serializers.IntegerField()
+    enforcement_officers = serializers.IntegerField()
+    certified = serializers.IntegerField()
+    certified_rate = serializers.FloatField(allow_null=True)
+    leaders = serializers.IntegerField()
+    expiring_within_90_days = serializers.IntegerField()
+    expired = serializers.IntegerField()
+    enforcing_without_certificate = serializers.IntegerField()
+
+
+class TrainingFiguresSerializer(serializers.Serializer):
+    sessions = serializers.IntegerField()
+    hours = serializers.FloatField()
+    attendances = serializers.IntegerField()
+    required_hours = serializers.FloatField()
+    officers_meeting_requirement = serializers.IntegerField()
+    officers_below_requirement = serializers.IntegerField()
+    average_hours_per_officer = serializers.FloatField(allow_null=True)
+    leader_study_sessions = serializers.IntegerField()
+    leaders_attending = serializers.IntegerField()
+
+
+class ExamFiguresSerializer(serializers.Serializer):
+    exams = serializers.IntegerField()
+    participants = serializers.IntegerField()
+    passed = serializers.IntegerField()
+    pass_rate = serializers.FloatField(allow_null=True)
+    participation_rate = serializers.FloatField(allow_null=True)
+    excellence_rate = serializers.FloatField(allow_null=True)
+    required = serializers.IntegerField()
+
+
+class PublicityFiguresSerializer(serializers.Serializer):
+    activities = serializers.IntegerField()
+    participants = serializers.IntegerField()
+    materials = serializers.IntegerField()
+    by_theme = serializers.DictField(child=serializers.IntegerField())
+    by_format = serializers.DictField(child=serializers.IntegerField())
+    interactive_share = serializers.FloatField(allow_null=True)
+    youth_activities = serializers.IntegerField()
+    vice_principals = serializers.IntegerField()
+
+
+class ReconsiderationFiguresSerializer(serializers.Serializer):
+    received = serializers.IntegerField()
+    accepted = serializers.IntegerField()
+    decided = serializers.IntegerField()
+    upheld = serializers.IntegerField()
+    corrected = serializers.IntegerField()
+    correction_rate = serializers.FloatField(allow_null=True)
+    mediated_or_settled = serializers.IntegerField()
+    withdrawn = serializers.IntegerField()
+    mediation_withdrawal_rate = serializers.FloatField(allow_null=True)
+    pending = serializers.IntegerField()
+    overdue = serializers.IntegerField()
+    replies_on_time_rate = serializers.FloatField(allow_null=True)
+    litigated = serializers.IntegerField()
+    replies_overdue = serializers.IntegerField()
+
+
+class ProblemSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    text = serializers.CharField()
+    cause = serializers.CharField()
+    measure = serializers.CharField()
+
+
+class StatisticsSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    agency = AgencyRefSerializer()
+    officers = OfficerFiguresSerializer()
+    training = TrainingFiguresSerializer()
+    exams = ExamFiguresSerializer()
+    publicity = PublicityFiguresSerializer()
+    reconsideration = ReconsiderationFiguresSerializer()
+    problems = ProblemSerializer(many=True)

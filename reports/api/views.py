@@ -1,0 +1,98 @@
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import permissions, status
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from enforcement.models import Agency
+from enforcement.scope import Scope
+from lawgov.api.views import ScopedModelViewSet
+
+from .. import services
+from ..filters import AnnualReportFilterSet
+from ..models import AnnualReport
+from ..stats import compile_statistics, top_agency_of
+from ..views import render_report_page
+from .serializers import (
+    AnnualReportSerializer,
+    ReportRequestSerializer,
+    StatisticsQuerySerializer,
+    StatisticsSerializer,
+)
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class CanViewStatistics(permissions.BasePermission):
+    def has_permission(self, request, view) -> bool:
+        return bool(request.user and request.user.has_perm("reports.view_statistics"))
+
+
+class StatisticsView(APIView):
+    """The compiled yearly statistics of an agency's subtree, counting only what the caller may list."""
+
+    permission_classes = [permissions.IsAuthenticated, CanViewStatistics]
+
+    @extend_schema(parameters=[StatisticsQuerySerializer], responses={200: StatisticsSerializer})
+    def get(self, request):
+        query = StatisticsQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        if "agency" in query.validated_data:
+            agency = Agency.objects.visible_to(request.user).filter(pk=query.validated_data["agency"]).first()
+            if agency is None:
+                raise NotFound()
+        else:
+            agency = top_agency_of(request.user)
+            if agency is None:
+                raise ValidationError({"agency": [_("You belong to no agency; name one.")]})
+        return Response(compile_statistics(Scope(request.user, agency), query.validated_data["year"]))
+
+
+class AnnualReportViewSet(ScopedModelViewSet):
+    """Yearly reports: POST an agency and a year to generate one (202); each links its downloads."""
+
+    queryset = AnnualReport.objects.select_related("agency")
+    serializer_class = AnnualReportSerializer
+    filterset_class = AnnualReportFilterSet
+    ordering_fields = ["year", "version", "generated_at", "published_at"]
+    ordering = ["-year", "agency__path", "-version"]
+    http_method_names = ["get", "post", "head", "options"]
+
+    @extend_schema(request=ReportRequestSerializer, responses={202: AnnualReportSerializer})
+    def create(self, request, *args, **kwargs):
+        payload = ReportRequestSerializer(data=request.data, context=self.get_serializer_context())
+        payload.is_valid(raise_exception=True)
+        report = services.request_report(user=request.user, **payload.validated_data)
+        return Response(self.get_serializer(report).data, status=status.HTTP_202_ACCEPTED)
+
+    def _stored_file(self, kind: str, content_type: str) -> FileResponse:
+        report = self.get_object()
+        stored = getattr(report, kind)
+        if not stored:
+            raise Http404
+        name = stored.name.rsplit("/", 1)[-1]
+        return FileResponse(stored.open("rb"), as_attachment=True, filename=name, content_type=content_type)
+
+    @extend_schema(responses={(200, DOCX_TYPE): OpenApiResponse(OpenApiTypes.BINARY, description="Word document")})
+    @action(detail=True, methods=["get"])
+    def docx(self, request, pk=None):
+        return self._stored_file("docx", DOCX_TYPE)
+
+    @extend_schema(responses={(200, XLSX_TYPE): OpenApiResponse(OpenApiTypes.BINARY, description="Excel annex")})
+    @action(detail=True, methods=["get"])
+    def xlsx(self, request, pk=None):
+        return self._stored_file("xlsx", XLSX_TYPE)
+
+    @extend_schema(responses={(200, "text/html"): OpenApiResponse(OpenApiTypes.STR, description="Printable page")})
+    @action(detail=True, methods=["get"])
+    def html(self, request, pk=None):
+        report = get_object_or_404(self.get_queryset(), pk=pk)
+        if not report.document:
+            raise Http404
+        return HttpResponse(render_report_page(report), content_type="text/html; charset=utf-8")

@@ -1,0 +1,53 @@
+"""How figures are written in the report: percentages, counts, dates, how an agency names itself."""
+
+from __future__ import annotations
+
+import datetime
+
+# The report speaks of itself as 我镇 / 全镇 ("our township", "the whole township").
+SELF_REFERENCES = [
+    ("街道办事处", "街道"),
+    ("镇人民政府", "镇"),
+    ("乡人民政府", "乡"),
+    ("县人民政府", "县"),
+    ("区人民政府", "区"),
+    ("司法局", "局"),
+]
+
+
+def self_reference(agency_name: str) -> tuple[str, str]:
+    """("我镇", "全镇") for a township government, ("我单位", "全单位") when the kind is not recognisable."""
+    for ending, word in SELF_REFERENCES:
+        if agency_name.endswith(ending):
+            return f"我{word}", f"全{word}"
+    return "我单位", "全单位"
+
+
+def percent(rate: float | None) -> str | None:
+    """0.955 → "95.5%", 1.0 → "100%"; None stays None (nothing to divide by)."""
+    if rate is None:
+        return None
+    return f"{number(rate * 100)}%"
+
+
+def number(value: float | int | None) -> str | None:
+    """A count or an amount of hours, with at most one decimal and no trailing zero."""
+    if value is None:
+        return None
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{float(value):.1f}".rstrip("0").rstrip(".")
+
+
+def chinese_date(day: datetime.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def figure(stats: dict, path: str):
+    """The figure at "area.key" in a statistics dict, or None when it is missing."""
+    value = stats
+    for part in path.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value

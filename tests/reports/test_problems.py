@@ -1,0 +1,101 @@
+import pytest
+
+from reports.problems import RULES, Rule, above, find_problems
+
+from .fixtures import township_stats
+
+# Figures that break no rule.
+HEALTHY = dict(
+    officers__enforcing_without_certificate=0,
+    officers__expiring_within_90_days=0,
+    training__officers_below_requirement=0,
+    exams__pass_rate=1.0,
+    publicity__interactive_share=0.45,
+    publicity__participants=1860,
+    publicity__activities=12,
+    reconsideration__replies_overdue=0,
+    reconsideration__correction_rate=0.1,
+)
+
+# For each rule, one change to the healthy figures that breaks it.
+BREAKING = {
+    "uncertified_enforcement": {"officers__enforcing_without_certificate": 2},
+    "certificates_expiring": {"officers__expiring_within_90_days": 3},
+    "training_hours_short": {"training__officers_below_requirement": 4},
+    "exam_pass_rate_low": {"exams__pass_rate": 0.9643, "exams__passed": 81},
+    "publicity_one_way": {"publicity__interactive_share": 0.25},
+    "publicity_low_participation": {"publicity__participants": 240},
+    "replies_overdue": {"reconsideration__replies_overdue": 1},
+    "correction_rate_high": {"reconsideration__correction_rate": 0.3333},
+}
+
+
+def codes(stats) -> list[str]:
+    return [problem["code"] for problem in find_problems(stats)]
+
+
+def test_every_rule_has_a_breaking_case_and_a_threshold(settings):
+    assert {rule.code for rule in RULES} == set(BREAKING)
+    assert set(settings.LAWGOV["PROBLEM_THRESHOLDS"]) == set(BREAKING)
+
+
+def test_healthy_figures_show_no_problem():
+    assert codes(township_stats(**HEALTHY)) == []
+
+
+@pytest.mark.parametrize("code", sorted(BREAKING))
+def test_a_rule_fires_on_figures_that_break_it_and_only_it(code):
+    assert codes(township_stats(**(HEALTHY | BREAKING[code]))) == [code]
+
+
+@pytest.mark.parametrize("code", sorted(BREAKING))
+def test_a_problem_brings_its_sentence_cause_and_measure(code):
+    (problem,) = find_problems(township_stats(**(HEALTHY | BREAKING[code])))
+    assert set(problem) == {"code", "text", "cause", "measure"}
+    assert all(problem.values())
+
+
+def test_the_sentence_carries_the_figures():
+    problems = {p["code"]: p for p in find_problems(township_stats(**(HEALTHY | BREAKING["exam_pass_rate_low"])))}
+    assert "合格率为96.4%" in problems["exam_pass_rate_low"]["text"]
+    assert "有3人未通过考试" in problems["exam_pass_rate_low"]["text"]
+
+
+def test_the_training_measure_names_the_required_hours():
+    changes = HEALTHY | BREAKING["training_hours_short"] | {"training__required_hours": 72}
+    (problem,) = find_problems(township_stats(**changes))
+    assert "72学时" in problem["text"]
+    assert "不少于72学时" in problem["measure"]
+
+
+def test_rates_without_a_denominator_break_nothing():
+    stats = township_stats(**(HEALTHY | {"exams__pass_rate": None, "reconsideration__correction_rate": None}))
+    stats["publicity"].update(activities=0, participants=0, interactive_share=None)
+    assert codes(stats) == []
+
+
+def test_missing_areas_break_nothing():
+    assert find_problems({"year": 2021, "agency": {"id": 1, "name": "甲镇人民政府"}}) == []
+
+
+def test_the_threshold_comes_from_settings(settings):
+    stats = township_stats(**(HEALTHY | {"reconsideration__correction_rate": 0.12}))
+    assert codes(stats) == []
+    settings.LAWGOV = {
+        **settings.LAWGOV,
+        "PROBLEM_THRESHOLDS": {**settings.LAWGOV["PROBLEM_THRESHOLDS"], "correction_rate_high": 0.1},
+    }
+    assert codes(stats) == ["correction_rate_high"]
+
+
+def test_a_new_rule_is_one_more_entry(settings):
+    settings.LAWGOV = {**settings.LAWGOV, "PROBLEM_THRESHOLDS": {"no_vice_principal": 1}}
+    rule = Rule(
+        code="no_vice_principal",
+        applies=lambda s, t: not above("publicity.vice_principals")(s, t - 1),
+        text=lambda s, t: "未聘任法治副校长",
+        cause="重视不够",
+        measure="聘任法治副校长",
+    )
+    assert find_problems(township_stats(publicity__vice_principals=0), rules=[rule])[0]["text"] == "未聘任法治副校长"
+    assert find_problems(township_stats(publicity__vice_principals=2), rules=[rule]) == []
