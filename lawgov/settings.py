@@ -252,6 +252,9 @@ LAWGOV = {
     "EXCELLENCE_MARK_PERCENT": env.int("LAWGOV_EXCELLENCE_MARK_PERCENT", default=90),
     # Denominator of the reconsideration correction rate: "merits" or "received".
     "CORRECTION_RATE_DENOMINATOR": env.str("LAWGOV_CORRECTION_RATE_DENOMINATOR", default="merits"),
+    # Largest accepted photo of a publicity activity, in bytes and in pixels a side.
+    "PHOTO_MAX_BYTES": env.int("LAWGOV_PHOTO_MAX_BYTES", default=5 * 1024 * 1024),
+    "PHOTO_MAX_SIDE": env.int("LAWGOV_PHOTO_MAX_SIDE", default=8000),
 }
 if LAWGOV["CORRECTION_RATE_DENOMINATOR"] not in {"merits", "received"}:
     raise ImproperlyConfigured("LAWGOV_CORRECTION_RATE_DENOMINATOR must be 'merits' or 'received'.")
