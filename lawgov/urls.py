@@ -10,6 +10,7 @@ from .health import health_checks
 api_v1 = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
     path("", include("enforcement.api.urls")),
+    path("", include("training.api.urls")),
 ]
 
 urlpatterns = [

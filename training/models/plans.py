@@ -46,9 +46,7 @@ class StudyPlan(TimeStampedModel):
     default comes from the LAWGOV settings.
     """
 
-    agency = models.ForeignKey(
-        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="study_plans"
-    )
+    agency = models.ForeignKey(Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="study_plans")
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000)])
     required_hours = models.PositiveSmallIntegerField(
         _("required hours per officer"),

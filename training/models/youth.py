@@ -15,7 +15,9 @@ class VicePrincipalQuerySet(ScopedQuerySet):
 
     def serving_between(self, first: datetime.date, last: datetime.date):
         """Terms that overlap the days first..last: a term ending mid-year served that year."""
-        return self.filter(appointed_on__lte=last).filter(models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=first))
+        return self.filter(appointed_on__lte=last).filter(
+            models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=first)
+        )
 
 
 class RuleOfLawVicePrincipal(TimeStampedModel):
@@ -97,5 +99,3 @@ class PublicitySite(TimeStampedModel):
         super().clean()
         if self.since and self.until and self.until < self.since:
             raise ValidationError({"until": _("A site cannot be closed before it opened.")})
-
-

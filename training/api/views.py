@@ -1,0 +1,41 @@
+from django.db.models import Count, Prefetch
+
+from lawgov.api.views import ScopedModelViewSet
+
+from ..filters import ExamFilterSet, ExamResultFilterSet, PublicityActivityFilterSet, TrainingSessionFilterSet
+from ..models import Exam, ExamResult, PublicityActivity, PublicityFormat, TrainingSession
+from .serializers import ExamResultSerializer, ExamSerializer, PublicityActivitySerializer, TrainingSessionSerializer
+
+
+class TrainingSessionViewSet(ScopedModelViewSet):
+    queryset = TrainingSession.objects.annotate(attendee_count=Count("attendances"))
+    serializer_class = TrainingSessionSerializer
+    filterset_class = TrainingSessionFilterSet
+    ordering_fields = ["date", "hours", "title"]
+    ordering = ["-date", "-id"]
+
+
+class ExamViewSet(ScopedModelViewSet):
+    queryset = Exam.objects.all()
+    serializer_class = ExamSerializer
+    filterset_class = ExamFilterSet
+    ordering_fields = ["date", "title"]
+    ordering = ["-date", "-id"]
+
+
+class ExamResultViewSet(ScopedModelViewSet):
+    queryset = ExamResult.objects.select_related("exam", "officer")
+    serializer_class = ExamResultSerializer
+    filterset_class = ExamResultFilterSet
+    ordering_fields = ["exam__date", "score"]
+    ordering = ["-exam__date", "id"]
+
+
+class PublicityActivityViewSet(ScopedModelViewSet):
+    queryset = PublicityActivity.objects.prefetch_related(
+        Prefetch("formats", queryset=PublicityFormat.objects.order_by()), "audiences"
+    )
+    serializer_class = PublicityActivitySerializer
+    filterset_class = PublicityActivityFilterSet
+    ordering_fields = ["start_date", "participants"]
+    ordering = ["-start_date", "-id"]
