@@ -14,7 +14,9 @@ def test_pass_rate_counts_those_who_sat_and_a_makeup_pass_once(world):
     ExamResultFactory(exam=exam, score=Decimal(95))  # passed, excellent
     ExamResultFactory(exam=exam, score=Decimal(60))  # passed at exactly the mark
     failed_then_passed = ExamResultFactory(exam=exam, score=Decimal(40))
-    ExamResultFactory(exam=makeup_exam, officer=failed_then_passed.officer, score=Decimal(75), makeup_of=failed_then_passed)
+    ExamResultFactory(
+        exam=makeup_exam, officer=failed_then_passed.officer, score=Decimal(75), makeup_of=failed_then_passed
+    )
     ExamResultFactory(exam=exam, score=Decimal(30))  # failed
     ExamResultFactory(exam=exam, score=None, absent=True)
     figures = exam_figures(Scope(world.team_lead_a, world.township_a), 2024)

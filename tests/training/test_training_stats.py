@@ -16,7 +16,9 @@ def scope_a(world):
 def test_an_officer_attending_two_sessions_is_one_attendee(world):
     officer = OfficerFactory(agency=world.township_a)
     for day in (3, 4):
-        AttendanceFactory(session=TrainingSessionFactory(agency=world.township_a, date=datetime.date(2024, 3, day)), officer=officer)
+        AttendanceFactory(
+            session=TrainingSessionFactory(agency=world.township_a, date=datetime.date(2024, 3, day)), officer=officer
+        )
     figures = training_figures(scope_a(world), 2024)
     assert figures["sessions"] == 2
     assert figures["hours"] == 8.0

@@ -1,4 +1,6 @@
 from django.db.models import Count, Prefetch
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.settings import api_settings
 
 from lawgov.api.views import ScopedModelViewSet
 
@@ -31,7 +33,23 @@ class ExamResultViewSet(ScopedModelViewSet):
     ordering = ["-exam__date", "id"]
 
 
+class NoFormatOverrideSettings:
+    """The API settings, except that `?format=` does not choose the renderer."""
+
+    URL_FORMAT_OVERRIDE = None
+
+    def __getattr__(self, name):
+        return getattr(api_settings, name)
+
+
+class FormatIsAFilterNegotiation(DefaultContentNegotiation):
+    # `format` is a filter of publicity activities (the API contract names it
+    # so); DRF would otherwise read it as the wanted renderer and answer 404.
+    settings = NoFormatOverrideSettings()
+
+
 class PublicityActivityViewSet(ScopedModelViewSet):
+    content_negotiation_class = FormatIsAFilterNegotiation
     queryset = PublicityActivity.objects.prefetch_related(
         Prefetch("formats", queryset=PublicityFormat.objects.order_by()), "audiences"
     )
