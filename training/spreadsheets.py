@@ -9,6 +9,7 @@ then all rows are written in one transaction.
 from __future__ import annotations
 
 import datetime
+import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -73,7 +74,7 @@ def read_sheet(file, columns: Iterable[Column]) -> tuple[list[tuple[int, dict[st
     columns = list(columns)
     try:
         workbook = load_workbook(file, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError):
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError):
         return [], [RowError(0, _("The file is not an Excel workbook (.xlsx)."))]
     try:
         sheet = workbook.worksheets[0]
