@@ -103,7 +103,11 @@ def test_a_file_that_is_not_a_workbook_is_refused(world):
 
 def import_activities(world, file, *, commit):
     return import_sheet(
-        file, columns=ACTIVITY_COLUMNS, validate=activity_row(agency=world.township_a), save=save_activity, commit=commit
+        file,
+        columns=ACTIVITY_COLUMNS,
+        validate=activity_row(agency=world.township_a),
+        save=save_activity,
+        commit=commit,
     )
 
 
