@@ -154,3 +154,30 @@ def test_a_bad_row_in_the_admin_import_is_listed_and_nothing_is_written(world):
 
 def test_a_read_only_supervisor_cannot_import(world):
     assert admin_client(world.supervisor).get("/admin/training/exam/import/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        "studyplan",
+        "trainingsession",
+        "exam",
+        "examresult",
+        "publicityactivity",
+        "ruleoflawviceprincipal",
+        "publicitysite",
+        "themeday",
+        "publicityformat",
+        "audience",
+    ],
+)
+def test_every_training_admin_page_opens_for_a_team_lead(world, model):
+    client = admin_client(world.team_lead_a)
+    assert client.get(f"/admin/training/{model}/").status_code == 200
+    add = client.get(f"/admin/training/{model}/add/").status_code
+    assert add == (403 if model in {"themeday", "publicityformat", "audience"} else 200)
+
+
+def test_the_activity_log_import_page_offers_only_agencies_in_scope(world):
+    page = admin_client(world.team_lead_a).get("/admin/training/publicityactivity/import/").content.decode()
+    assert "甲镇人民政府" in page and "乙乡人民政府" not in page
