@@ -282,6 +282,9 @@ LAWGOV = {
         "replies_overdue": env.int("LAWGOV_MAX_REPLIES_OVERDUE", default=0),
         "correction_rate_high": env.float("LAWGOV_MAX_CORRECTION_RATE", default=0.15),
     },
+    # Largest accepted photo of a publicity activity, in bytes and in pixels a side.
+    "PHOTO_MAX_BYTES": env.int("LAWGOV_PHOTO_MAX_BYTES", default=5 * 1024 * 1024),
+    "PHOTO_MAX_SIDE": env.int("LAWGOV_PHOTO_MAX_SIDE", default=8000),
 }
 if LAWGOV["CORRECTION_RATE_DENOMINATOR"] not in {"merits", "received"}:
     raise ImproperlyConfigured("LAWGOV_CORRECTION_RATE_DENOMINATOR must be 'merits' or 'received'.")

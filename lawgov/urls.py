@@ -11,6 +11,7 @@ api_v1 = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
     path("", include("enforcement.api.urls")),
     path("", include("reports.api.urls")),
+    path("", include("training.api.urls")),
 ]
 
 urlpatterns = [

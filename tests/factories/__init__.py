@@ -3,14 +3,36 @@
 from .agencies import AgencyFactory, MembershipFactory, UserFactory
 from .officers import OfficerFactory, make_id_number
 from .reconsideration import ApplicantFactory, ReconsiderationCaseFactory, case_with_events
+from .training import (
+    AttendanceFactory,
+    AudienceFactory,
+    ExamFactory,
+    ExamResultFactory,
+    PublicityActivityFactory,
+    PublicityFormatFactory,
+    StudyPlanFactory,
+    ThemeDayFactory,
+    TrainingSessionFactory,
+    VicePrincipalFactory,
+)
 
 __all__ = [
     "AgencyFactory",
     "ApplicantFactory",
+    "AttendanceFactory",
+    "AudienceFactory",
+    "ExamFactory",
+    "ExamResultFactory",
     "MembershipFactory",
     "OfficerFactory",
+    "PublicityActivityFactory",
+    "PublicityFormatFactory",
     "ReconsiderationCaseFactory",
+    "StudyPlanFactory",
+    "ThemeDayFactory",
+    "TrainingSessionFactory",
     "UserFactory",
+    "VicePrincipalFactory",
     "case_with_events",
     "make_id_number",
 ]

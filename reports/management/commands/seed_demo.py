@@ -8,9 +8,10 @@ from django.utils import timezone
 from enforcement import demo as enforcement_demo
 from enforcement import demo_reconsideration
 from enforcement.models import Agency
+from training import demo as training_demo
 
 # Each app adds its records in dependency order.
-SEEDERS = [enforcement_demo.seed, demo_reconsideration.seed]
+SEEDERS = [enforcement_demo.seed, training_demo.seed, demo_reconsideration.seed]
 
 
 class Command(BaseCommand):

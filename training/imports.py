@@ -1,0 +1,144 @@
+"""The Excel imports of the training app: exam results, and the publicity activity log.
+
+Both read through `spreadsheets.import_sheet`; this module only says what the
+columns are and what one row becomes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from enforcement.models import Agency, Officer
+
+from .models import Audience, Exam, ExamResult, PublicityActivity, PublicityFormat, ThemeDay
+from .spreadsheets import Column, as_count, as_date, as_decimal, as_flag, as_names
+
+EXAM_RESULT_COLUMNS = [
+    Column("姓名", "name", required=True),
+    Column("身份证号", "id_number", required=True),
+    Column("成绩", "score"),
+    Column("缺考", "absent"),
+]
+
+
+def exam_result_row(*, exam: Exam, user) -> Callable[[dict[str, Any]], ExamResult]:
+    """A validator of one results row for `exam`: the officer's (first-sitting) result, not yet saved.
+
+    Officers are looked up among those the importing user may see; a result
+    already entered for the officer is replaced by the sheet's.
+    """
+    seen: set[str] = set()
+    officers = Officer.objects.visible_to(user).select_related("agency")
+
+    def validate(values: dict[str, Any]) -> ExamResult:
+        id_number = str(values["id_number"]).strip().upper()
+        if id_number in seen:
+            raise ValidationError(_("身份证号: %(id)s appears twice in the file.") % {"id": id_number})
+        seen.add(id_number)
+        officer = officers.filter(id_number=id_number).first()
+        if officer is None:
+            raise ValidationError(_("身份证号: no officer with this number in your agencies."))
+        if officer.name != values["name"]:
+            raise ValidationError(
+                _("姓名: the officer with this ID number is %(name)s, not %(given)s.")
+                % {"name": officer.name, "given": values["name"]}
+            )
+        absent = as_flag(values.get("absent"), "缺考")
+        score = values.get("score")
+        result = ExamResult.objects.filter(exam=exam, officer=officer, makeup_of=None).first() or ExamResult(
+            exam=exam, officer=officer
+        )
+        result.absent = absent
+        result.score = None if score in (None, "") else as_decimal(score, "成绩")
+        result.full_clean()
+        return result
+
+    return validate
+
+
+def save_exam_result(result: ExamResult) -> None:
+    result.save()
+
+
+ACTIVITY_COLUMNS = [
+    Column("活动名称", "title", required=True),
+    Column("开始日期", "start_date", required=True),
+    Column("结束日期", "end_date"),
+    Column("主题", "theme"),
+    Column("形式", "formats", required=True),
+    Column("对象", "audiences"),
+    Column("地点", "place"),
+    Column("参与人数", "participants"),
+    Column("发放资料", "materials"),
+    Column("宣传法律", "laws_promoted"),
+    Column("合作单位", "partner"),
+    Column("学校", "school"),
+    Column("内容", "description"),
+]
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    activity: PublicityActivity
+    formats: list[PublicityFormat]
+    audiences: list[Audience]
+
+
+def _lookup(names: list[str], known: dict[str, Any], header: str) -> list[Any]:
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise ValidationError(
+            _("%(header)s: unknown %(names)s (known: %(known)s).")
+            % {"header": header, "names": "、".join(unknown), "known": "、".join(known)}
+        )
+    return [known[name] for name in names]
+
+
+def activity_row(*, agency: Agency) -> Callable[[dict[str, Any]], ActivityRow]:
+    """A validator of one activity-log row, for activities of `agency`."""
+    themes = {theme.name: theme for theme in ThemeDay.objects.all()}
+    formats = {fmt.name: fmt for fmt in PublicityFormat.objects.all()}
+    audiences = {audience.name: audience for audience in Audience.objects.all()}
+
+    def text(values: dict[str, Any], key: str) -> str:
+        value = values.get(key)
+        return "" if value is None else str(value).strip()
+
+    def validate(values: dict[str, Any]) -> ActivityRow:
+        start = as_date(values["start_date"], "开始日期")
+        end = as_date(values["end_date"], "结束日期") if values.get("end_date") not in (None, "") else start
+        theme_names = as_names(values.get("theme"))
+        activity = PublicityActivity(
+            agency=agency,
+            title=text(values, "title"),
+            start_date=start,
+            end_date=end,
+            theme=_lookup(theme_names[:1], themes, "主题")[0] if theme_names else None,
+            place=text(values, "place"),
+            participants=as_count(values.get("participants"), "参与人数"),
+            materials=as_count(values.get("materials"), "发放资料"),
+            laws_promoted=text(values, "laws_promoted"),
+            partner=text(values, "partner"),
+            school=text(values, "school"),
+            description=text(values, "description"),
+        )
+        row = ActivityRow(
+            activity=activity,
+            formats=_lookup(as_names(values["formats"]), formats, "形式"),
+            audiences=_lookup(as_names(values.get("audiences")), audiences, "对象"),
+        )
+        activity.full_clean()
+        return row
+
+    return validate
+
+
+def save_activity(row: ActivityRow) -> None:
+    row.activity.save()
+    row.activity.formats.set(row.formats)
+    row.activity.audiences.set(row.audiences)
