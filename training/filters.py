@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from enforcement.filters import AgencySubtreeFilter
+from enforcement.filters import AgencySubtreeFilter, YearFilter
 
 from .models import (
     Audience,
@@ -21,7 +21,7 @@ def dated_filterset(date_field: str, kinds) -> type[django_filters.FilterSet]:
 
     class DatedFilterSet(django_filters.FilterSet):
         agency = AgencySubtreeFilter()
-        year = django_filters.NumberFilter(field_name=date_field, lookup_expr="year", label=_("Year"))
+        year = YearFilter(field_name=date_field)
         kind = django_filters.MultipleChoiceFilter(
             field_name=date_field.replace("date", "kind"), choices=kinds, label=_("Kind")
         )
@@ -54,7 +54,7 @@ class ExamResultFilterSet(dated_filterset("exam__date", ExamKind.choices)):
 
 class PublicityActivityFilterSet(django_filters.FilterSet):
     agency = AgencySubtreeFilter()
-    year = django_filters.NumberFilter(field_name="start_date", lookup_expr="year", label=_("Year"))
+    year = YearFilter(field_name="start_date")
     theme = django_filters.ModelChoiceFilter(queryset=ThemeDay.objects.all(), label=_("Theme day"))
     format = django_filters.ModelMultipleChoiceFilter(
         field_name="formats", queryset=PublicityFormat.objects.all(), distinct=True, label=_("Format")
