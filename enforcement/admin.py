@@ -63,3 +63,7 @@ class JobRunAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+# Officers and certificates live in their own module to keep this one short.
+from . import officer_admin  # noqa: E402, F401

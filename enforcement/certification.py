@@ -41,7 +41,10 @@ def certificate_reason(certificate: Certificate, day: datetime.date) -> str:
             return _("Certificate %(number)s was revoked on %(date)s.") % params
         return _("Certificate %(number)s was cancelled on %(date)s.") % params
     if day < certificate.issued_on:
-        return _("Certificate %(number)s is not valid until %(date)s.") % {**params, "date": _date(certificate.issued_on)}
+        return _("Certificate %(number)s is not valid until %(date)s.") % {
+            **params,
+            "date": _date(certificate.issued_on),
+        }
     if day > certificate.valid_until:
         return _("Certificate %(number)s expired on %(date)s.") % {**params, "date": _date(certificate.valid_until)}
     return _("Holds certificate %(number)s, effective until %(date)s.") % {

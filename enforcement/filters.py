@@ -74,9 +74,7 @@ class OfficerFilterSet(django_filters.FilterSet):
     def filter_search(self, queryset, name, value):
         value = value.strip()
         holders = Certificate.objects.filter(number=value).values("officer_id")
-        return queryset.filter(
-            Q(name__icontains=value) | Q(id_number__endswith=value.upper()) | Q(pk__in=holders)
-        )
+        return queryset.filter(Q(name__icontains=value) | Q(id_number__endswith=value.upper()) | Q(pk__in=holders))
 
 
 class CertificateFilterSet(django_filters.FilterSet):

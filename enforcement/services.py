@@ -114,10 +114,10 @@ def renew_certificate(
     """Issue the successor of a certificate (换证); the old row stays as it was."""
     old = _locked(certificate)
     if old.status in FINAL_STATUSES:
-        raise ValidationError(
-            {"replaces": _("A revoked or cancelled certificate cannot be renewed; issue a new one.")}
-        )
-    return _successor(old, number=number, issued_on=issued_on, valid_until=valid_until or default_valid_until(issued_on))
+        raise ValidationError({"replaces": _("A revoked or cancelled certificate cannot be renewed; issue a new one.")})
+    return _successor(
+        old, number=number, issued_on=issued_on, valid_until=valid_until or default_valid_until(issued_on)
+    )
 
 
 @transaction.atomic

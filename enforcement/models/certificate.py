@@ -62,7 +62,9 @@ class Certificate(TimeStampedModel):
     officer = models.ForeignKey(
         Officer, verbose_name=_("officer"), on_delete=models.PROTECT, related_name="certificates"
     )
-    kind = models.CharField(_("kind"), max_length=16, choices=CertificateKind.choices, default=CertificateKind.ENFORCEMENT)
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=CertificateKind.choices, default=CertificateKind.ENFORCEMENT
+    )
     issuing_authority = models.CharField(_("issuing authority"), max_length=200)
     fields = models.CharField(_("enforcement fields covered"), max_length=200, blank=True)
     area = models.CharField(_("area covered"), max_length=200, blank=True)
