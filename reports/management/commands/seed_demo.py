@@ -9,7 +9,7 @@ from enforcement import demo as enforcement_demo
 from enforcement.models import Agency
 
 # Each app adds its records in dependency order.
-SEEDERS = [enforcement_demo.seed]
+SEEDERS = [enforcement_demo.seed, enforcement_demo.seed_officers]
 
 
 class Command(BaseCommand):
