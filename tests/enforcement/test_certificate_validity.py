@@ -56,7 +56,9 @@ def test_a_certificate_is_not_effective_before_it_is_issued(certificate):
     assert certificate.pk not in effective_ids(day_before)
 
 
-@pytest.mark.parametrize("status", [CertificateStatus.SUSPENDED, CertificateStatus.REVOKED, CertificateStatus.CANCELLED])
+@pytest.mark.parametrize(
+    "status", [CertificateStatus.SUSPENDED, CertificateStatus.REVOKED, CertificateStatus.CANCELLED]
+)
 def test_a_certificate_that_is_not_valid_is_not_effective(certificate, status):
     Certificate.objects.filter(pk=certificate.pk).update(status=status)
     certificate.refresh_from_db()

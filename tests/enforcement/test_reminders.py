@@ -31,9 +31,7 @@ def _thresholds_and_leads(world, time_machine):
 
 
 def expiring(world, days, **kwargs):
-    return CertificateFactory(
-        officer__agency=world.team_a, valid_until=TODAY + datetime.timedelta(days=days), **kwargs
-    )
+    return CertificateFactory(officer__agency=world.team_a, valid_until=TODAY + datetime.timedelta(days=days), **kwargs)
 
 
 def run_task(times=1):
