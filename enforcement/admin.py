@@ -65,4 +65,5 @@ class JobRunAdmin(admin.ModelAdmin):
         return False
 
 
-from . import admin_reconsideration  # noqa: E402,F401
+# Officers, certificates and reconsideration cases have admin modules of their own.
+from . import admin_reconsideration, officer_admin  # noqa: E402, F401

@@ -2,6 +2,7 @@ from celery import shared_task
 
 from .deadline_warnings import send_deadline_warnings
 from .jobs import tracked_job
+from .reminders import run_certificate_reminders
 
 
 @shared_task(name="enforcement.warn_reconsideration_deadlines")
@@ -11,3 +12,9 @@ def warn_reconsideration_deadlines() -> int:
         sent = send_deadline_warnings()
         outcome["summary"] = f"{sent} warnings sent"
     return sent
+
+
+@shared_task(name="enforcement.send_certificate_reminders", autoretry_for=(ConnectionError,), max_retries=3)
+def send_certificate_reminders() -> dict[str, int]:
+    """Daily: reminders of expiring certificates and uncertified officers (sent once each)."""
+    return run_certificate_reminders()

@@ -187,6 +187,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "enforcement.warn_reconsideration_deadlines",
         "schedule": crontab(hour=7, minute=30),
     },
+    "certificate-reminders": {
+        "task": "enforcement.send_certificate_reminders",
+        "schedule": crontab(hour=env.int("CERTIFICATE_REMINDER_HOUR", default=7), minute=0),
+    },
 }
 
 REST_FRAMEWORK = {
@@ -226,6 +230,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
+        "EmploymentStatusEnum": "enforcement.models.officer.EmploymentStatus.choices",
+        "CertificateStatusEnum": "enforcement.models.certificate.CertificateStatus.choices",
         "ValidationErrorEnum": "drf_standardized_errors.openapi_serializers.ValidationErrorEnum.choices",
         "ClientErrorEnum": "drf_standardized_errors.openapi_serializers.ClientErrorEnum.choices",
         "ServerErrorEnum": "drf_standardized_errors.openapi_serializers.ServerErrorEnum.choices",

@@ -1,6 +1,14 @@
 from .agency import Agency, AgencyKind, Membership
 from .base import TimeStampedModel
 from .calendar import CalendarDay
+from .certificate import (
+    AnnualReview,
+    Certificate,
+    CertificateKind,
+    CertificateStatus,
+    CertificateStatusChange,
+    ReviewResult,
+)
 from .jobs import JobRun
 from .officer import IN_SERVICE, EmploymentStatus, Officer, Sex
 from .reconsideration import (
@@ -18,6 +26,7 @@ from .reconsideration import (
     ReconsiderationCase,
     WarningKind,
 )
+from .reminders import CertificateReminder, ReminderThreshold, UncertifiedOfficerReminder
 
 __all__ = [
     "CORRECTED",
@@ -25,11 +34,17 @@ __all__ = [
     "ActKind",
     "Agency",
     "AgencyKind",
+    "AnnualReview",
     "Applicant",
     "ApplicantKind",
     "CalendarDay",
     "CaseEvent",
     "CaseStatus",
+    "Certificate",
+    "CertificateKind",
+    "CertificateReminder",
+    "CertificateStatus",
+    "CertificateStatusChange",
     "DeadlineKind",
     "DeadlineWarning",
     "EmploymentStatus",
@@ -40,7 +55,10 @@ __all__ = [
     "Outcome",
     "Procedure",
     "ReconsiderationCase",
+    "ReminderThreshold",
+    "ReviewResult",
     "Sex",
     "TimeStampedModel",
+    "UncertifiedOfficerReminder",
     "WarningKind",
 ]

@@ -1,8 +1,12 @@
+from __future__ import annotations
+
 import datetime
 
+from concurrency.fields import IntegerVersionField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from ..querysets import ScopedQuerySet
 from ..validators import birth_date_from_id_number, validate_id_number
@@ -32,6 +36,19 @@ class OfficerQuerySet(ScopedQuerySet):
 
     def enforcement_officers(self):
         return self.filter(is_enforcement_officer=True)
+
+    def with_certified(self, day: datetime.date) -> OfficerQuerySet:
+        """Annotate `is_certified`: whether the officer holds a certificate effective on `day`."""
+        certificates = self.model._meta.apps.get_model("enforcement", "Certificate").objects
+        return self.annotate(
+            is_certified=models.Exists(certificates.effective_on(day).filter(officer=models.OuterRef("pk")))
+        )
+
+    def certified_on(self, day: datetime.date) -> OfficerQuerySet:
+        return self.with_certified(day).filter(is_certified=True)
+
+    def not_certified_on(self, day: datetime.date) -> OfficerQuerySet:
+        return self.with_certified(day).filter(is_certified=False)
 
 
 class Officer(TimeStampedModel):
@@ -65,8 +82,11 @@ class Officer(TimeStampedModel):
     )
     employed_since = models.DateField(_("employed since"), null=True, blank=True)
     employed_until = models.DateField(_("employed until"), null=True, blank=True)
+    version = IntegerVersionField()
 
     objects = OfficerQuerySet.as_manager()
+    # The version counter changes on every save; history keeps the content.
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("officer")

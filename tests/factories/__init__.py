@@ -1,6 +1,7 @@
 """factory_boy factories shared by every test folder, one module per area."""
 
 from .agencies import AgencyFactory, MembershipFactory, UserFactory
+from .certificates import AnnualReviewFactory, CertificateFactory
 from .officers import OfficerFactory, make_id_number
 from .reconsideration import ApplicantFactory, ReconsiderationCaseFactory, case_with_events
 from .training import (
@@ -18,9 +19,11 @@ from .training import (
 
 __all__ = [
     "AgencyFactory",
+    "AnnualReviewFactory",
     "ApplicantFactory",
     "AttendanceFactory",
     "AudienceFactory",
+    "CertificateFactory",
     "ExamFactory",
     "ExamResultFactory",
     "MembershipFactory",

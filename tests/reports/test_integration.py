@@ -12,12 +12,12 @@ import json
 import pytest
 import time_machine
 from django.core.management import call_command
-from training.models import Attendance, Exam, ExamResult, TrainingSession
 
 from enforcement.models import Certificate
 from reports import services
 from tests.base import api_client_for, query_counts_at_two_sizes
 from tests.factories import OfficerFactory
+from training.models import Attendance, Exam, ExamResult, TrainingSession
 
 STATS_URL = "/api/v1/stats/"
 YEAR = 2021

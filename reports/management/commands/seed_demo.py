@@ -11,7 +11,7 @@ from enforcement.models import Agency
 from training import demo as training_demo
 
 # Each app adds its records in dependency order.
-SEEDERS = [enforcement_demo.seed, training_demo.seed, demo_reconsideration.seed]
+SEEDERS = [enforcement_demo.seed, enforcement_demo.seed_officers, training_demo.seed, demo_reconsideration.seed]
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('enforcement', '0004_job_run'),
+        ('enforcement', '0006_reminder_thresholds'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
