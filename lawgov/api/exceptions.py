@@ -17,6 +17,9 @@ class LawgovExceptionHandler(ExceptionHandler):
     def convert_known_exceptions(self, exc: Exception) -> Exception:
         if isinstance(exc, (ProtectedError, RestrictedError)):
             return Conflict()
+        if isinstance(exc, OverflowError):
+            # SQLite cannot bind integers beyond 64 bits; such an id names no row.
+            return exceptions.ValidationError(_("A number in the request is too large."))
         if isinstance(exc, DjangoValidationError):
             # A rule enforced by a model's clean() or a service reaches the
             # client as a 400 naming the field, like a serializer error.

@@ -1,5 +1,4 @@
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -92,7 +91,7 @@ class AnnualReportViewSet(ScopedModelViewSet):
     @extend_schema(responses={(200, "text/html"): OpenApiResponse(OpenApiTypes.STR, description="Printable page")})
     @action(detail=True, methods=["get"])
     def html(self, request, pk=None):
-        report = get_object_or_404(self.get_queryset(), pk=pk)
+        report = self.get_object()
         if not report.document:
             raise Http404
         return HttpResponse(render_report_page(report), content_type="text/html; charset=utf-8")
