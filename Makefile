@@ -23,8 +23,23 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
+# The benchmark seeds a PostgreSQL database at two scales and measures each;
+# results go to bench-results-<scale>.json and the growth is printed.
+BENCH_DB ?= lawgov_bench
+BENCH_PG ?= postgres://postgres@127.0.0.1:5432
+BENCH_SCALES ?= 10 100
+BENCH_ENV := DEBUG=false HTTPS=false SECRET_KEY=benchmark-only ALLOWED_HOSTS=testserver,127.0.0.1 \
+	DATABASE_URL=$(BENCH_PG)/$(BENCH_DB) MEDIA_ROOT=$(CURDIR)/.bench-media
+
 bench: $(VENV)/.installed
-	$(TEST_ENV) $(PY) manage.py bench $(BENCH_ARGS)
+	@for scale in $(BENCH_SCALES); do \
+	  psql "$(BENCH_PG)/postgres" -qc "DROP DATABASE IF EXISTS $(BENCH_DB)" -c "CREATE DATABASE $(BENCH_DB)" && \
+	  $(BENCH_ENV) $(PY) manage.py migrate --noinput -v 0 && \
+	  $(BENCH_ENV) $(PY) manage.py seed_demo --scale $$scale && \
+	  $(BENCH_ENV) $(PY) manage.py bench --json bench-results-$$scale.json $(BENCH_ARGS) || exit 1; \
+	done
+	$(BENCH_ENV) $(PY) manage.py bench --compare $(foreach s,$(BENCH_SCALES),bench-results-$(s).json)
+	$(BENCH_ENV) $(PY) manage.py loadtest --workers 2 --json bench-results-load.json $(LOAD_ARGS)
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .

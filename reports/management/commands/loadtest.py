@@ -9,8 +9,13 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
 
+from enforcement import demo
+from enforcement.models import Agency, Certificate
 from reports.benchmark import percentile
 
 
@@ -27,17 +32,27 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--token", required=True, help="API token of the user the requests run as.")
-        parser.add_argument("--path", action="append", dest="paths", required=True, help="Path to load (repeatable).")
+        parser.add_argument("--username", default="bench_supervisor", help="The user the requests run as.")
+        parser.add_argument(
+            "--path",
+            action="append",
+            dest="paths",
+            help="Path to load (repeatable); default: the HR check and the county statistics of the demo data.",
+        )
         parser.add_argument("--requests", type=int, default=400, help="Requests per path (default 400).")
         parser.add_argument("--concurrency", type=int, default=8)
         parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2).")
         parser.add_argument("--time-limit", type=float, default=60.0, help="Seconds per path at most.")
         parser.add_argument("--json", dest="json_path", help="Also write the results to this file.")
 
-    def handle(self, *args, token, paths, requests, concurrency, workers, time_limit, json_path, **options):
+    def handle(self, *args, username, paths, requests, concurrency, workers, time_limit, json_path, **options):
         if requests < 1 or requests > 100_000:
             raise CommandError("--requests must be between 1 and 100000.")
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            raise CommandError(f"No user {username!r}: run `manage.py bench` first, which creates it.")
+        token = Token.objects.get_or_create(user=user)[0].key
+        paths = paths or self.default_paths()
         port = free_port()
         env = os.environ | {"ALLOWED_HOSTS": "127.0.0.1", "HTTPS": "false"}
         server = subprocess.Popen(
@@ -77,6 +92,17 @@ class Command(BaseCommand):
                     indent=2,
                 )
         return None
+
+    def default_paths(self) -> list[str]:
+        county = Agency.objects.filter(name=demo.COUNTY_NAME, parent=None).first()
+        certificate = Certificate.objects.order_by("pk").first()
+        if county is None or certificate is None:
+            raise CommandError("No demo data: run `manage.py seed_demo --scale N` first.")
+        year = timezone.localdate().year - 1
+        return [
+            f"/api/v1/certificates/check/?number={certificate.number}",
+            f"/api/v1/stats/?year={year}&agency={county.pk}",
+        ]
 
     def wait_until_up(self, base: str) -> None:
         deadline = time.monotonic() + 30
