@@ -67,7 +67,11 @@ class AnnualReportAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         if not change:
-            report = services.request_report(agency=obj.agency, year=obj.year, user=request.user)
+            try:
+                report = services.request_report(agency=obj.agency, year=obj.year, user=request.user)
+            except services.QueueUnavailable as error:
+                self.message_user(request, str(error), messages.ERROR)
+                report = AnnualReport.objects.filter(agency=obj.agency, year=obj.year).order_by("-version").first()
             obj.pk = report.pk
             obj.refresh_from_db()
         elif "text" in form.changed_data:
@@ -127,6 +131,8 @@ class AnnualReportAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
                 service(report=report, user=request.user)
             except ValidationError as error:
                 self.message_user(request, f"{report}: {' '.join(error.messages)}", messages.ERROR)
+            except services.QueueUnavailable as error:
+                self.message_user(request, f"{report}: {error}", messages.ERROR)
             else:
                 count += 1
         if count:

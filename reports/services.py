@@ -12,6 +12,7 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from enforcement.models import Agency
 
@@ -28,10 +29,27 @@ logger = logging.getLogger(__name__)
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 
 
+class QueueUnavailable(Exception):
+    """The task queue refused the generation; the report is marked failed with the reason."""
+
+
 def enqueue_generation(report: AnnualReport) -> None:
     from .tasks import generate_annual_report
 
-    transaction.on_commit(lambda: generate_annual_report.delay(report.pk))
+    def send() -> None:
+        try:
+            generate_annual_report.delay(report.pk)
+        except KombuOperationalError as error:
+            # Left GENERATING, the report would wait forever for a task that
+            # never left: it says instead why it was not started.
+            message = _("The task queue is unavailable, so the report was not started. Try again later.")
+            logger.warning("Could not queue yearly report %s: %s", report.pk, error)
+            AnnualReport.objects.filter(pk=report.pk, status=ReportStatus.GENERATING).update(
+                status=ReportStatus.FAILED, error=message, progress=0
+            )
+            raise QueueUnavailable(message) from error
+
+    transaction.on_commit(send)
 
 
 def _mark_generating(report: AnnualReport, user) -> None:

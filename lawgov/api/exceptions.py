@@ -25,3 +25,9 @@ class LawgovExceptionHandler(ExceptionHandler):
             # client as a 400 naming the field, like a serializer error.
             return exceptions.ValidationError(serializers.as_serializer_error(exc))
         return super().convert_known_exceptions(exc)
+
+
+class ServiceUnavailable(exceptions.APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = _("A service this request needs is unavailable. Try again later.")
+    default_code = "unavailable"

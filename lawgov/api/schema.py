@@ -39,3 +39,14 @@ class AutoSchema(openapi.AutoSchema):
         if status_code == "409":
             return self.method == "DELETE" and status_code not in responses
         return super()._should_add_error_response(responses, status_code)
+
+
+class Error503Serializer(serializers.Serializer):
+    code = serializers.ChoiceField(choices=[("unavailable", "unavailable")])
+    detail = serializers.CharField()
+    attr = serializers.CharField(allow_null=True)
+
+
+class ErrorResponse503Serializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=openapi_serializers.ServerErrorEnum.choices)
+    errors = Error503Serializer(many=True)

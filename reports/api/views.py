@@ -10,6 +10,8 @@ from rest_framework.views import APIView
 
 from enforcement.models import Agency
 from enforcement.scope import Scope
+from lawgov.api.exceptions import ServiceUnavailable
+from lawgov.api.schema import ErrorResponse503Serializer
 from lawgov.api.views import ScopedModelViewSet
 
 from .. import services
@@ -63,11 +65,16 @@ class AnnualReportViewSet(ScopedModelViewSet):
     ordering = ["-year", "agency__path", "-version"]
     http_method_names = ["get", "post", "head", "options"]
 
-    @extend_schema(request=ReportRequestSerializer, responses={202: AnnualReportSerializer})
+    @extend_schema(
+        request=ReportRequestSerializer, responses={202: AnnualReportSerializer, 503: ErrorResponse503Serializer}
+    )
     def create(self, request, *args, **kwargs):
         payload = ReportRequestSerializer(data=request.data, context=self.get_serializer_context())
         payload.is_valid(raise_exception=True)
-        report = services.request_report(user=request.user, **payload.validated_data)
+        try:
+            report = services.request_report(user=request.user, **payload.validated_data)
+        except services.QueueUnavailable as error:
+            raise ServiceUnavailable(str(error)) from error
         return Response(self.get_serializer(report).data, status=status.HTTP_202_ACCEPTED)
 
     def _stored_file(self, kind: str, content_type: str) -> FileResponse:
