@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from tests.base import build_world
 
@@ -12,3 +13,10 @@ def _fast_password_hasher(settings):
 @pytest.fixture
 def world(db):
     return build_world()
+
+
+@pytest.fixture
+def english():
+    """Messages in English, for tests that read what a rule says (the default language is Chinese)."""
+    with translation.override("en"):
+        yield

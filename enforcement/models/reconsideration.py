@@ -16,6 +16,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from ..querysets import ScopedQuerySet, scoped_queryset
@@ -53,7 +54,7 @@ class EventKind(models.TextChoices):
     REPLY_SUBMITTED = "reply_submitted", _("Written reply submitted")
     HEARING = "hearing", _("Hearing")
     EXTENSION = "extension", _("Decision period extended")
-    SUSPENSION = "suspension", _("Suspended")
+    SUSPENSION = "suspension", pgettext_lazy("reconsideration case", "Suspended")
     RESUMPTION = "resumption", _("Resumed")
     MEDIATION = "mediation", _("Mediation agreement")
     SETTLEMENT = "settlement", _("Settlement")
@@ -74,7 +75,7 @@ class Outcome(models.TextChoices):
     CLAIM_REJECTED = "claim_rejected", _("Claim rejected")
     APPLICATION_REJECTED = "application_rejected", _("Application rejected")
     NOT_ACCEPTED = "not_accepted", _("Not accepted")
-    REVOKED = "revoked", _("Revoked")
+    REVOKED = "revoked", pgettext_lazy("reconsideration outcome", "Revoked")
     VARIED = "varied", _("Varied")
     CONFIRMED_UNLAWFUL = "confirmed_unlawful", _("Confirmed unlawful")
     ORDERED_TO_PERFORM = "ordered_to_perform", _("Ordered to perform")
@@ -108,7 +109,7 @@ class CaseStatus(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted, copy not yet received")
     AWAITING_REPLY = "awaiting_reply", _("Reply due")
     UNDER_REVIEW = "under_review", _("Under review")
-    SUSPENDED = "suspended", _("Suspended")
+    SUSPENDED = "suspended", pgettext_lazy("reconsideration case", "Suspended")
     CLOSED = "closed", _("Closed")
 
 

@@ -102,7 +102,7 @@ def test_a_decision_before_acceptance_is_refused_in_the_admin(client, world):
         {"occurred_on": "2025-03-03", "kind": "application_received"},
         {"occurred_on": "2025-03-05", "kind": "decision", "outcome": "upheld"},
     ]
-    response = client.post(f"{URL}{case.pk}/change/", inline_post(client, case, events))
+    response = client.post(f"{URL}{case.pk}/change/", inline_post(client, case, events), HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert "accepted before" in str(response.context["inline_admin_formsets"][1].formset.non_form_errors())
     assert not CaseEvent.objects.filter(case=case).exists()

@@ -7,7 +7,7 @@ from enforcement.reconsideration import record_event
 from tests.factories import ReconsiderationCaseFactory, case_with_events
 from tests.factories.reconsideration import d
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture

@@ -9,18 +9,28 @@ CATALOGUE = settings.BASE_DIR / "locale" / "zh_Hans" / "LC_MESSAGES"
 
 
 def po_entries() -> list[tuple[str, str]]:
-    text = (CATALOGUE / "django.po").read_text(encoding="utf-8")
+    """(catalogue key, translation) of every entry; a key with context is "context\x04msgid"."""
     entries = []
-    for block in text.split("\n\n")[1:]:
+    for block in (CATALOGUE / "django.po").read_text(encoding="utf-8").split("\n\n")[1:]:
         assert "#, fuzzy" not in block, f"fuzzy translation:\n{block}"
-        msgid = "".join(re.findall(r'"(.*)"', block.split("msgid ")[1].split("msgstr")[0].split("msgid_plural")[0]))
-        msgstr = "".join(re.findall(r'"(.*)"', block.split("msgstr", 1)[1]))
-        entries.append((ast.literal_eval(f'"{msgid}"'), msgstr))
+        fields: dict[str, str] = {}
+        current = None
+        for line in block.splitlines():
+            keyword = re.match(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[0\])?) ", line)
+            if keyword:
+                current = keyword.group(1)
+                fields[current] = ""
+            if current and not line.startswith("#"):
+                fields[current] += "".join(re.findall(r'"(.*)"', line))
+        msgid = ast.literal_eval(f'"{fields["msgid"]}"')
+        if "msgctxt" in fields:
+            msgid = ast.literal_eval(f'"{fields["msgctxt"]}"') + "\x04" + msgid
+        entries.append((msgid, fields.get("msgstr", "") or fields.get("msgstr[0]", "")))
     return entries
 
 
 def test_every_source_string_has_a_chinese_translation():
-    untranslated = [msgid for msgid, msgstr in po_entries() if not msgstr.strip("[0] ")]
+    untranslated = [msgid for msgid, msgstr in po_entries() if not msgstr]
     assert untranslated == []
 
 

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from tests.factories import ExamFactory, ExamResultFactory, OfficerFactory
 from training.models import Exam, ExamResult
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.mark.parametrize("score", [Decimal("100.5"), Decimal(-1)])
 def test_a_score_outside_zero_to_the_maximum_is_refused_naming_the_score(world, score):

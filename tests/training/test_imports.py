@@ -1,6 +1,7 @@
 import io
 from decimal import Decimal
 
+import pytest
 from openpyxl import Workbook
 
 from tests.factories import ExamFactory, ExamResultFactory, OfficerFactory, PublicityFormatFactory, ThemeDayFactory
@@ -14,6 +15,8 @@ from training.imports import (
 )
 from training.models import ExamResult, PublicityActivity
 from training.spreadsheets import import_sheet
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def workbook(*rows) -> io.BytesIO:

@@ -9,6 +9,8 @@ from tests.factories import PublicityActivityFactory
 from training.models import ActivityPhoto, PublicityActivity
 from training.photos import validate_photo
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def image_file(kind="PNG", size=(40, 30), name="photo.png") -> SimpleUploadedFile:
     buffer = io.BytesIO()
