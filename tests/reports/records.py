@@ -234,6 +234,4 @@ def build_township_records(world: World) -> TownshipRecords:
         officer=zhang,
     )
     case(world.township_b, ("application_received", d("2021-06-01")))
-    return TownshipRecords(
-        zhang=zhang, li=li, wang=wang, liu=liu, exam=exam, training=training, late_reply=late_reply
-    )
+    return TownshipRecords(zhang=zhang, li=li, wang=wang, liu=liu, exam=exam, training=training, late_reply=late_reply)
