@@ -92,7 +92,8 @@ def test_county_totals_count_a_person_in_sessions_of_several_offices_once(world,
     assert county["exams"]["exams"] == listed(client, "exams", agency=world.county.pk, year=YEAR)
     sat = client.get("/api/v1/exam-results/", {"agency": world.county.pk, "year": YEAR, "absent": False}).json()
     assert county["exams"]["participants"] == len({row["officer"] for row in sat["results"]})
-    assert county["publicity"]["activities"] == listed(client, "publicity-activities", agency=world.county.pk, year=YEAR)
+    activities = listed(client, "publicity-activities", agency=world.county.pk, year=YEAR)
+    assert county["publicity"]["activities"] == activities
     received = listed(client, "reconsideration-cases", agency=world.county.pk, year=YEAR)
     assert county["reconsideration"]["received"] == received == EXPECTED["reconsideration"]["received"] + 1
 
@@ -127,7 +128,9 @@ def test_a_published_report_does_not_change_when_records_are_edited(world, recor
     assert published.statistics["officers"] == EXPECTED["officers"]
 
 
-def test_posting_a_report_answers_202_and_its_files_open_with_the_figures(world, records, django_capture_on_commit_callbacks):
+def test_posting_a_report_answers_202_and_its_files_open_with_the_figures(
+    world, records, django_capture_on_commit_callbacks
+):
     client = api_client_for(world.team_lead_a)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/api/v1/reports/", {"agency": world.township_a.pk, "year": YEAR})
