@@ -168,7 +168,9 @@ def seed_officers(context: DemoContext) -> None:
         if not officer.is_enforcement_officer:
             continue
         slot = index % per_township
-        issued_on = today - datetime.timedelta(days=rng.randrange(60, 4 * 365))
+        # Issued before last year began, so the yearly report of last year finds the
+        # officers certified, as they were; only the fixed slots below lapse.
+        issued_on = datetime.date(today.year - 1, 1, 1) - datetime.timedelta(days=rng.randrange(1, 3 * 365))
         valid_until = default_valid_until(issued_on)
         # Fixed slots give every township the same realistic mix.
         if slot == 5:

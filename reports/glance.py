@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime
 import logging
 
-from django.apps import apps
-from django.db.models import Min
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from enforcement.models import ReconsiderationCase
+from enforcement.reconsideration import case_deadlines
 from enforcement.scope import Scope
 
 from .stats import compile_statistics, top_agency_of
@@ -17,27 +18,42 @@ from .wording import figure, number, percent
 
 logger = logging.getLogger(__name__)
 
-# Deadline fields of a reconsideration case, the township's own reply first.
-CASE_DEADLINE_FIELDS = ("reply_due", "decision_due")
+# Where an open case keeps a deadline that is still to come: its earliest
+# unmet one, and the reply and decision days, which stay stored after an
+# earlier deadline of the same case has passed unmet.
+UPCOMING_DEADLINES = (
+    ("next_deadline_on", Q()),
+    ("reply_due", Q(replied_on__isnull=True)),
+    ("decision_due", Q(closed_on__isnull=True)),
+)
 
 
-def next_reconsideration_deadline(scope: Scope, today: datetime.date) -> datetime.date | None:
-    """The earliest deadline of the open cases from today on, when the case records hold deadlines."""
-    try:
-        case_model = apps.get_model("enforcement", "ReconsiderationCase")
-    except LookupError:
-        return None
-    field_names = {field.name for field in case_model._meta.get_fields()}
-    rows = scope.rows(case_model)
-    if hasattr(rows, "open"):
-        rows = rows.open()
-    due = [
-        rows.filter(**{f"{name}__gte": today}).aggregate(earliest=Min(name))["earliest"]
-        for name in CASE_DEADLINE_FIELDS
-        if name in field_names
+def next_reconsideration_deadline(scope: Scope, today: datetime.date) -> str | None:
+    """The earliest deadline still to come of the open cases, with its case and the rule behind it."""
+    cases = scope.rows(ReconsiderationCase).open()
+    candidates = [
+        (due, field, case_id)
+        for field, unmet in UPCOMING_DEADLINES
+        for due, case_id in cases.filter(unmet, **{f"{field}__gte": today})
+        .order_by(field, "pk")
+        .values_list(field, "pk")[:1]
     ]
-    due = [day for day in due if day is not None]
-    return min(due) if due else None
+    if not candidates:
+        return None
+    due, _field, case_id = min(candidates)
+    case = ReconsiderationCase.objects.get(pk=case_id)
+    deadline = next(
+        (d for d in case_deadlines(case) if d.due == due and not d.is_met),
+        None,
+    )
+    if deadline is None:  # the stored days lag behind a calendar change
+        return f"{due:%Y-%m-%d} ({case})"
+    return _("%(date)s %(deadline)s of case %(case)s — %(rule)s") % {
+        "date": f"{due:%Y-%m-%d}",
+        "deadline": deadline.name,
+        "case": case,
+        "rule": deadline.rule,
+    }
 
 
 def ratio(done, required) -> str | None:
@@ -58,7 +74,8 @@ def agency_at_a_glance(user, *, today: datetime.date | None = None) -> dict | No
     scope = Scope(user, agency)
     try:
         stats = compile_statistics(scope, today.year, today=today)
-        next_deadline = figure(stats, "reconsideration.next_deadline") or next_reconsideration_deadline(scope, today)
+        open_cases = scope.rows(ReconsiderationCase).open().count()
+        next_deadline = next_reconsideration_deadline(scope, today)
     except Exception:
         # The start page must open even when a figure cannot be computed.
         logger.exception("The start page figures of %s could not be computed", agency)
@@ -79,7 +96,7 @@ def agency_at_a_glance(user, *, today: datetime.date | None = None) -> dict | No
         (_("Exam pass rate"), percent(figure(stats, "exams.pass_rate"))),
         (_("Publicity activities this year"), figure(stats, "publicity.activities")),
         (_("Participants in publicity activities"), figure(stats, "publicity.participants")),
-        (_("Open reconsideration cases"), figure(stats, "reconsideration.pending")),
+        (_("Open reconsideration cases"), open_cases),
         (_("Overdue reconsideration cases"), figure(stats, "reconsideration.overdue")),
         (_("Next reconsideration deadline"), next_deadline),
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 # The report speaks of itself as 我镇 / 全镇 ("our township", "the whole township").
 SELF_REFERENCES = [
@@ -36,7 +37,9 @@ def number(value: float | int | None) -> str | None:
         return None
     if float(value).is_integer():
         return str(int(value))
-    return f"{float(value):.1f}".rstrip("0").rstrip(".")
+    # Reports round half up (四舍五入): 31.25% is 31.3%, not the 31.2% of float formatting.
+    rounded = Decimal(str(float(value))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{rounded}".rstrip("0").rstrip(".")
 
 
 def chinese_date(day: datetime.date) -> str:

@@ -1,6 +1,7 @@
 import pytest
+import time_machine
 
-from . import fake_areas
+from .records import COMPILED_AT, TownshipRecords, build_township_records
 
 
 @pytest.fixture(autouse=True)
@@ -9,6 +10,13 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture
-def areas(monkeypatch):
-    """The report compiles the stand-in area figures of tests/reports/fake_areas.py."""
-    monkeypatch.setattr("reports.stats.AREAS", fake_areas.AREAS)
+def compiled_at():
+    """Early in 2022, when the report of 2021 is compiled."""
+    with time_machine.travel(COMPILED_AT, tick=False):
+        yield
+
+
+@pytest.fixture
+def records(world, compiled_at) -> TownshipRecords:
+    """Township A's records of 2021 (tests/reports/records.py), compiled in January 2022."""
+    return build_township_records(world)

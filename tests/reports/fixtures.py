@@ -1,4 +1,9 @@
-"""A hand-made statistics dictionary of a township, in the shape of the /api/v1/stats/ contract."""
+"""A hand-made statistics dictionary of a township, in the shape of the /api/v1/stats/ contract.
+
+Its keys are those of the real `compile_statistics` (a test in test_integration.py
+compares them), so the pure tests of the narrative and the files cannot drift
+from what the areas answer.
+"""
 
 import copy
 
@@ -61,6 +66,7 @@ TOWNSHIP_2021 = {
         "litigated": 1,
         "replies_overdue": 1,
     },
+    "problems": [],
 }
 
 

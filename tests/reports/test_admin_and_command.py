@@ -1,12 +1,15 @@
 import json
 
+import docx
+import openpyxl
 import pytest
 from django.core.management import call_command
 from django.test import Client
 
 from reports import services
 from reports.models import AnnualReport, ReportStatus
-from tests.factories import OfficerFactory
+
+from .records import EXPECTED, EXPECTED_PROBLEMS, YEAR
 
 
 def admin_client(user) -> Client:
@@ -16,26 +19,21 @@ def admin_client(user) -> Client:
 
 
 @pytest.fixture
-def report(world, areas, django_capture_on_commit_callbacks):
+def report(world, records, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        report = services.request_report(agency=world.township_a, year=2021, user=world.team_lead_a)
+        report = services.request_report(agency=world.township_a, year=YEAR, user=world.team_lead_a)
     report.refresh_from_db()
     return report
 
 
-def test_the_start_page_shows_the_users_agency_at_a_glance(world, areas):
-    page = admin_client(world.team_lead_a).get("/admin/").content.decode()
-    assert "agency-glance" in page
-    assert world.township_a.name in page
-    assert "91.7%" in page  # certified share
-    assert "100%" in page  # exam pass rate
-
-
-def test_the_start_page_opens_when_the_figures_cannot_be_computed(world, monkeypatch):
-    monkeypatch.setattr("reports.stats.AREAS", {"officers": "no.such.module.figures"})
+def test_the_start_page_opens_when_the_figures_cannot_be_computed(world, settings):
+    # A deployment whose settings lack a problem threshold cannot compile the figures.
+    settings.LAWGOV = {**settings.LAWGOV, "PROBLEM_THRESHOLDS": {}}
     response = admin_client(world.team_lead_a).get("/admin/")
+    page = response.content.decode()
     assert response.status_code == 200
-    assert "agency-glance" in response.content.decode()
+    assert "agency-glance" in page
+    assert "The figures are not available at the moment." in page
 
 
 def test_the_report_page_shows_the_text_and_charts(world, report):
@@ -79,10 +77,10 @@ def test_a_published_report_is_read_only_in_the_admin(world, report):
     assert client.post(f"/admin/reports/annualreport/{report.pk}/delete/", {"post": "yes"}).status_code == 403
 
 
-def test_the_admin_adds_a_report_by_agency_and_year(world, areas, django_capture_on_commit_callbacks):
+def test_the_admin_adds_a_report_by_agency_and_year(world, records, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client(world.team_lead_a).post(
-            "/admin/reports/annualreport/add/", {"agency": world.township_a.pk, "year": 2021}
+            "/admin/reports/annualreport/add/", {"agency": world.township_a.pk, "year": YEAR}
         )
     assert response.status_code == 302
     assert AnnualReport.objects.get().status == ReportStatus.DRAFT
@@ -99,18 +97,35 @@ def test_the_publish_and_new_version_actions(world, report, django_capture_on_co
     assert AnnualReport.objects.get(supersedes=report).version == 2
 
 
-def test_compile_report_writes_json_over_the_agency_subtree(world, areas, tmp_path):
-    OfficerFactory(agency=world.team_a)
-    OfficerFactory(agency=world.township_b)
+def test_compile_report_writes_json_over_the_agency_subtree(world, records, tmp_path):
     output = tmp_path / "county.json"
-    call_command("compile_report", agency=world.county.pk, year=2021, format="json", output=str(output))
+    call_command("compile_report", agency=world.county.pk, year=YEAR, format="json", output=str(output))
     stats = json.loads(output.read_text())
     assert stats["agency"]["id"] == world.county.pk
-    assert stats["officers"]["total"] == 2
+    # Township B adds the officer responsible for its case, and the case.
+    assert stats["officers"]["total"] == EXPECTED["officers"]["total"] + 1
+    assert stats["reconsideration"]["received"] == EXPECTED["reconsideration"]["received"] + 1
 
 
-@pytest.mark.parametrize("kind", ["docx", "xlsx"])
-def test_compile_report_writes_office_files(world, areas, tmp_path, kind):
-    output = tmp_path / f"report.{kind}"
-    call_command("compile_report", agency=world.township_a.pk, year=2021, format=kind, output=str(output))
-    assert output.read_bytes()[:2] == b"PK"
+def test_compile_report_writes_the_townships_figures_as_json(world, records, tmp_path):
+    output = tmp_path / "township.json"
+    call_command("compile_report", agency=world.township_a.pk, year=YEAR, format="json", output=str(output))
+    stats = json.loads(output.read_text())
+    assert {area: stats[area] for area in EXPECTED} == EXPECTED
+    assert [problem["code"] for problem in stats["problems"]] == EXPECTED_PROBLEMS
+
+
+def test_compile_report_writes_a_word_document_with_the_figures(world, records, tmp_path):
+    output = tmp_path / "report.docx"
+    call_command("compile_report", agency=world.township_a.pk, year=YEAR, format="docx", output=str(output))
+    text = "\n".join(paragraph.text for paragraph in docx.Document(output).paragraphs)
+    assert "一、主要做法和成效" in text and "二、存在问题及下一步工作计划" in text
+    assert "考试成绩合格率66.7%" in text
+
+
+def test_compile_report_writes_a_workbook_with_the_figures(world, records, tmp_path):
+    output = tmp_path / "report.xlsx"
+    call_command("compile_report", agency=world.township_a.pk, year=YEAR, format="xlsx", output=str(output))
+    sheet = openpyxl.load_workbook(output)["执法人员"]
+    figures = {row[0]: row[1] for row in sheet.iter_rows(min_row=4, max_col=2, values_only=True) if row[0]}
+    assert figures["在职干部职工（人）"] == 4

@@ -4,7 +4,9 @@ from django.contrib.auth.models import Group
 from enforcement import roles
 from reports import services
 from tests.base import ScopedResourceChecks, api_client_for
-from tests.factories import OfficerFactory, UserFactory
+from tests.factories import UserFactory
+
+from .records import EXPECTED, YEAR
 
 STATS_URL = "/api/v1/stats/"
 REPORTS_URL = "/api/v1/reports/"
@@ -15,43 +17,42 @@ def test_every_role_may_view_the_statistics(world, role):
     assert Group.objects.get(name=role).permissions.filter(codename="view_statistics").exists()
 
 
-def test_the_statistics_answer_the_contract_keys(world, areas):
-    response = api_client_for(world.stats_client_a).get(STATS_URL, {"year": 2021})
+def test_the_statistics_answer_the_contract_keys(world, records):
+    response = api_client_for(world.stats_client_a).get(STATS_URL, {"year": YEAR})
     assert response.status_code == 200, response.content
     body = response.json()
     assert set(body) == {"year", "agency", "officers", "training", "exams", "publicity", "reconsideration", "problems"}
     assert body["agency"] == {"id": world.township_a.pk, "name": world.township_a.name}
-    assert body["training"]["hours"] == 62.5
+    assert body["training"]["hours"] == 48
     assert {"code", "text", "measure"} <= set(body["problems"][0])
 
 
-def test_the_agency_defaults_to_the_callers_own(world, areas):
-    OfficerFactory(agency=world.team_a)
-    body = api_client_for(world.team_lead_a).get(STATS_URL, {"year": 2021}).json()
+def test_the_agency_defaults_to_the_callers_own(world, records):
+    body = api_client_for(world.team_lead_a).get(STATS_URL, {"year": YEAR}).json()
     assert body["agency"]["id"] == world.township_a.pk
-    assert body["officers"]["total"] == 1
+    assert body["officers"]["total"] == EXPECTED["officers"]["total"]
 
 
-def test_a_township_user_asking_for_the_county_gets_404(world, areas):
-    response = api_client_for(world.team_lead_a).get(STATS_URL, {"year": 2021, "agency": world.county.pk})
+def test_a_township_user_asking_for_the_county_gets_404(world):
+    response = api_client_for(world.team_lead_a).get(STATS_URL, {"year": YEAR, "agency": world.county.pk})
     assert response.status_code == 404
 
 
-def test_the_county_supervisor_sees_every_township(world, areas):
-    OfficerFactory(agency=world.team_a)
-    OfficerFactory(agency=world.township_b)
-    body = api_client_for(world.supervisor).get(STATS_URL, {"year": 2021, "agency": world.county.pk}).json()
-    assert body["officers"]["total"] == 2
+def test_the_county_supervisor_sees_every_township(world, records):
+    body = api_client_for(world.supervisor).get(STATS_URL, {"year": YEAR, "agency": world.county.pk}).json()
+    # Township B adds the officer responsible for its case, and the case.
+    assert body["officers"]["total"] == EXPECTED["officers"]["total"] + 1
+    assert body["reconsideration"]["received"] == EXPECTED["reconsideration"]["received"] + 1
 
 
-def test_the_year_is_required(world, areas):
+def test_the_year_is_required(world):
     assert api_client_for(world.supervisor).get(STATS_URL).status_code == 400
 
 
-def test_statistics_need_a_login_and_the_permission(world, areas):
-    assert api_client_for(None).get(STATS_URL, {"year": 2021}).status_code == 401
+def test_statistics_need_a_login_and_the_permission(world):
+    assert api_client_for(None).get(STATS_URL, {"year": YEAR}).status_code == 401
     no_role = UserFactory(agencies=[world.township_a])
-    assert api_client_for(no_role).get(STATS_URL, {"year": 2021}).status_code == 403
+    assert api_client_for(no_role).get(STATS_URL, {"year": YEAR}).status_code == 403
 
 
 class TestReportResource(ScopedResourceChecks):
@@ -60,13 +61,13 @@ class TestReportResource(ScopedResourceChecks):
     def make_record(self, agency):
         from reports.models import AnnualReport
 
-        return AnnualReport.objects.create(agency=agency, year=2021)
+        return AnnualReport.objects.create(agency=agency, year=YEAR)
 
 
-def test_posting_an_agency_and_year_answers_202_with_download_links(world, areas, django_capture_on_commit_callbacks):
+def test_posting_an_agency_and_year_answers_202_with_download_links(world, records, django_capture_on_commit_callbacks):
     client = api_client_for(world.team_lead_a)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(REPORTS_URL, {"agency": world.township_a.pk, "year": 2021})
+        response = client.post(REPORTS_URL, {"agency": world.township_a.pk, "year": YEAR})
     assert response.status_code == 202, response.content
     report = client.get(f"{REPORTS_URL}{response.json()['id']}/").json()
     assert (report["status"], report["progress"]) == ("draft", 100)
@@ -79,25 +80,25 @@ def test_posting_an_agency_and_year_answers_202_with_download_links(world, areas
     assert "一、主要做法和成效" in html.content.decode() and "<svg" in html.content.decode()
 
 
-def test_another_townships_report_files_answer_404(world, areas, django_capture_on_commit_callbacks):
+def test_another_townships_report_files_answer_404(world, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        report = services.request_report(agency=world.township_b, year=2021, user=world.team_lead_b)
+        report = services.request_report(agency=world.township_b, year=YEAR, user=world.team_lead_b)
     client = api_client_for(world.team_lead_a)
     for kind in ("docx", "xlsx", "html"):
         assert client.get(f"{REPORTS_URL}{report.pk}/{kind}/").status_code == 404
 
 
-def test_a_report_cannot_be_requested_for_another_township(world, areas):
-    response = api_client_for(world.team_lead_a).post(REPORTS_URL, {"agency": world.township_b.pk, "year": 2021})
+def test_a_report_cannot_be_requested_for_another_township(world):
+    response = api_client_for(world.team_lead_a).post(REPORTS_URL, {"agency": world.township_b.pk, "year": YEAR})
     assert response.status_code == 400
 
 
-def test_a_read_only_role_cannot_request_a_report(world, areas):
-    response = api_client_for(world.stats_client_a).post(REPORTS_URL, {"agency": world.township_a.pk, "year": 2021})
+def test_a_read_only_role_cannot_request_a_report(world):
+    response = api_client_for(world.stats_client_a).post(REPORTS_URL, {"agency": world.township_a.pk, "year": YEAR})
     assert response.status_code == 403
 
 
-def test_a_report_of_a_future_year_is_refused(world, areas):
+def test_a_report_of_a_future_year_is_refused(world):
     response = api_client_for(world.team_lead_a).post(REPORTS_URL, {"agency": world.township_a.pk, "year": 2999})
     assert response.status_code == 400
 
@@ -105,7 +106,7 @@ def test_a_report_of_a_future_year_is_refused(world, areas):
 def test_reports_cannot_be_changed_through_the_api(world):
     from reports.models import AnnualReport
 
-    report = AnnualReport.objects.create(agency=world.township_a, year=2021)
+    report = AnnualReport.objects.create(agency=world.township_a, year=YEAR)
     client = api_client_for(world.team_lead_a)
     assert client.patch(f"{REPORTS_URL}{report.pk}/", {"year": 2020}).status_code == 405
     assert client.delete(f"{REPORTS_URL}{report.pk}/").status_code == 405

@@ -1,138 +1,169 @@
-"""The yearly report over the real area statistics and records (enforcement and training apps).
+"""The yearly report over the real area statistics and the records of tests/reports/records.py."""
 
-Known answers for township A in 2021, as of 2021-12-31:
-officers in service 4 (3 in enforcement posts, 1 leader); certified 1 (a certificate
-valid through 2025) + 1 (valid until 2022-02-15, so expiring within 90 days);
-one enforcement officer without a certificate; one exam, two sat, one passed.
-"""
+import io
 
-import datetime
-import json
-
+import docx
+import openpyxl
 import pytest
-import time_machine
 from django.core.management import call_command
 
-from enforcement.models import Certificate
+from enforcement.models import Officer
 from reports import services
+from reports.stats import compile_statistics, subtree_scope
 from tests.base import api_client_for, query_counts_at_two_sizes
-from tests.factories import OfficerFactory
-from training.models import Attendance, Exam, ExamResult, TrainingSession
+from tests.factories import (
+    AttendanceFactory,
+    CertificateFactory,
+    ExamResultFactory,
+    OfficerFactory,
+    PublicityActivityFactory,
+    TrainingSessionFactory,
+    case_with_events,
+)
+
+from .fixtures import TOWNSHIP_2021
+from .records import EXPECTED, EXPECTED_PROBLEMS, YEAR, d
 
 STATS_URL = "/api/v1/stats/"
-YEAR = 2021
-
-pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _after_the_year():
-    with time_machine.travel(datetime.datetime(2022, 1, 10, 9, tzinfo=datetime.UTC), tick=False):
-        yield
-
-
-def certify(officer, *, valid_until: datetime.date, number: str):
-    return Certificate.objects.create(
-        number=number,
-        officer=officer,
-        issuing_authority="示例县人民政府",
-        issued_on=datetime.date(2020, 1, 1),
-        valid_until=valid_until,
-    )
-
-
-@pytest.fixture
-def township(world):
-    a = world.township_a
-    certified = OfficerFactory(agency=world.team_a, name="张伟")
-    expiring = OfficerFactory(agency=world.team_a, name="李娜")
-    uncertified = OfficerFactory(agency=world.team_a, name="王强")
-    leader = OfficerFactory(agency=a, name="刘洋", is_leader=True, is_enforcement_officer=False)
-    certify(certified, valid_until=datetime.date(2025, 12, 31), number="41000021000001")
-    certify(expiring, valid_until=datetime.date(2022, 2, 15), number="41000021000002")
-    exam = Exam.objects.create(
-        agency=a, title="2021年度学法考试", date=datetime.date(2021, 11, 5), max_score=100, pass_mark=60
-    )
-    ExamResult.objects.create(exam=exam, officer=certified, score=95)
-    ExamResult.objects.create(exam=exam, officer=expiring, score=50)
-    return {"certified": certified, "expiring": expiring, "uncertified": uncertified, "leader": leader, "exam": exam}
-
-
-def test_the_statistics_have_the_known_answers(world, township):
+def test_the_statistics_have_the_known_answers(world, records):
     body = api_client_for(world.team_lead_a).get(STATS_URL, {"year": YEAR}).json()
-    officers = body["officers"]
-    assert (officers["total"], officers["enforcement_officers"], officers["leaders"]) == (4, 3, 1)
-    assert (officers["certified"], officers["expiring_within_90_days"], officers["expired"]) == (2, 1, 0)
-    assert officers["certified_rate"] == pytest.approx(2 / 3, abs=1e-4)
-    assert officers["enforcing_without_certificate"] == 1
-    assert (body["exams"]["exams"], body["exams"]["participants"], body["exams"]["passed"]) == (1, 2, 1)
-    assert body["exams"]["pass_rate"] == 0.5
-    assert body["training"]["sessions"] == 0
-    assert body["publicity"]["activities"] == 0
-    assert body["reconsideration"]["received"] == 0
-    codes = {problem["code"] for problem in body["problems"]}
-    assert {"uncertified_enforcement", "certificates_expiring", "exam_pass_rate_low"} <= codes
-    assert "correction_rate_high" not in codes
+    assert (body["year"], body["agency"]) == (YEAR, {"id": world.township_a.pk, "name": "甲镇人民政府"})
+    for area, figures in EXPECTED.items():
+        assert body[area] == figures, area
+    assert [problem["code"] for problem in body["problems"]] == EXPECTED_PROBLEMS
+    assert all(problem["text"] and problem["cause"] and problem["measure"] for problem in body["problems"])
 
 
-def test_the_statistics_query_count_does_not_grow_with_the_data(world, township):
-    serial = iter(range(1000, 2000))
+def test_the_hand_made_figures_have_exactly_the_keys_of_the_real_statistics(world, records):
+    real = compile_statistics(subtree_scope(world.township_a), YEAR)
+    assert set(TOWNSHIP_2021) == set(real)
+    for area in EXPECTED:
+        assert set(TOWNSHIP_2021[area]) == set(real[area]), area
 
-    def more_officers(count: int) -> None:
-        for officer in OfficerFactory.create_batch(count, agency=world.team_a):
-            certify(officer, valid_until=datetime.date(2024, 6, 30), number=f"4100002100{next(serial)}")
-            ExamResult.objects.create(exam=township["exam"], officer=officer, score=80)
 
-    client = api_client_for(world.team_lead_a)
-    counts = query_counts_at_two_sizes(more_officers, lambda: client.get(STATS_URL, {"year": YEAR}))
+def test_the_statistics_query_count_does_not_grow_with_the_data(world, records):
+    def more_records(count: int) -> None:
+        for _ in range(count):
+            officer = OfficerFactory(agency=world.team_a)
+            CertificateFactory(officer=officer, issued_on=d("2020-01-01"), valid_until=d("2025-12-31"))
+            AttendanceFactory(session=records.training, officer=officer)
+            ExamResultFactory(exam=records.exam, officer=officer, score=80)
+            PublicityActivityFactory(agency=world.team_a, start_date=d("2021-06-26"), end_date=d("2021-06-26"))
+            case_with_events(world.team_a, ("application_received", d("2021-10-11")), officer=officer)
+
+    scope = subtree_scope(world.township_a)
+    counts = query_counts_at_two_sizes(more_records, lambda: compile_statistics(scope, YEAR))
+    assert counts[0] == counts[1]
+    assert compile_statistics(scope, YEAR)["officers"]["total"] == EXPECTED["officers"]["total"] + 50
+
+
+def test_the_statistics_api_query_count_does_not_grow_with_the_data(world, records):
+    client = api_client_for(world.supervisor)
+    counts = query_counts_at_two_sizes(
+        lambda count: OfficerFactory.create_batch(count, agency=world.township_b),
+        lambda: client.get(STATS_URL, {"year": YEAR, "agency": world.county.pk}),
+    )
     assert counts[0] == counts[1]
 
 
-def test_county_totals_count_a_person_in_two_offices_once(world, township):
-    officer = township["certified"]
-    for agency in (world.team_a, world.township_b):
-        session = TrainingSession.objects.create(
-            agency=agency, title="民法典专题培训", date=datetime.date(2021, 6, 1), hours=4
-        )
-        Attendance.objects.create(session=session, officer=officer, hours_credited=4)
-    county = api_client_for(world.supervisor).get(STATS_URL, {"year": YEAR, "agency": world.county.pk}).json()
-    assert county["training"]["sessions"] == 2
-    assert county["training"]["attendances"] == 1
-    assert county["officers"]["total"] == 4
+def listed(client, path: str, **filters) -> int:
+    response = client.get(f"/api/v1/{path}/", {"page_size": 500, **filters})
+    assert response.status_code == 200, response.content
+    return response.json()["count"]
 
 
-def test_a_township_user_asking_for_the_county_gets_404(world, township):
-    response = api_client_for(world.team_lead_a).get(STATS_URL, {"year": YEAR, "agency": world.county.pk})
-    assert response.status_code == 404
+def test_county_totals_count_a_person_in_sessions_of_several_offices_once(world, records):
+    # 张伟 of team A also attends a county session, with an officer of township B.
+    county_session = TrainingSessionFactory(agency=world.county, date=d("2021-10-12"), hours=6)
+    AttendanceFactory(session=county_session, officer=records.zhang)
+    AttendanceFactory(session=county_session, officer=OfficerFactory(agency=world.township_b))
+    client = api_client_for(world.supervisor)
+    county = client.get(STATS_URL, {"year": YEAR, "agency": world.county.pk}).json()
+    # 张伟 attended sessions of team A, township A and the county: one person.
+    assert county["training"]["attendances"] == EXPECTED["training"]["attendances"] + 1
+    assert county["training"]["sessions"] == listed(client, "training-sessions", agency=world.county.pk, year=YEAR)
+    assert county["training"]["sessions"] == EXPECTED["training"]["sessions"] + 1
+    in_service = listed(client, "officers", agency=world.county.pk, status=["active", "seconded"])
+    assert county["officers"]["total"] == in_service == Officer.objects.in_service().count()
+    enforcing = listed(client, "officers", agency=world.county.pk, status="active", is_enforcement_officer=True)
+    assert county["officers"]["enforcement_officers"] == enforcing
+    assert county["exams"]["exams"] == listed(client, "exams", agency=world.county.pk, year=YEAR)
+    sat = client.get("/api/v1/exam-results/", {"agency": world.county.pk, "year": YEAR, "absent": False}).json()
+    assert county["exams"]["participants"] == len({row["officer"] for row in sat["results"]})
+    activities = listed(client, "publicity-activities", agency=world.county.pk, year=YEAR)
+    assert county["publicity"]["activities"] == activities
+    received = listed(client, "reconsideration-cases", agency=world.county.pk, year=YEAR)
+    assert county["reconsideration"]["received"] == received == EXPECTED["reconsideration"]["received"] + 1
 
 
-def test_a_published_report_does_not_change_when_a_record_is_edited(
-    world, township, django_capture_on_commit_callbacks
-):
+def test_a_township_user_gets_the_townships_figures_and_404_for_the_county(world, records):
+    client = api_client_for(world.team_lead_a)
+    assert client.get(STATS_URL, {"year": YEAR, "agency": world.county.pk}).status_code == 404
+    own = client.get(STATS_URL, {"year": YEAR, "agency": world.township_a.pk}).json()
+    assert own["reconsideration"] == EXPECTED["reconsideration"]
+    assert client.get(STATS_URL, {"year": YEAR, "agency": world.township_b.pk}).status_code == 404
+
+
+@pytest.fixture
+def published(world, records, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         report = services.request_report(agency=world.township_a, year=YEAR, user=world.team_lead_a)
     report.refresh_from_db()
-    report = services.publish_report(report=report, user=world.team_lead_a)
-    snapshot, document, docx = report.statistics, report.document, report.docx.open("rb").read()
+    return services.publish_report(report=report, user=world.team_lead_a)
+
+
+def test_a_published_report_does_not_change_when_records_are_edited(world, records, published):
+    frozen = (published.statistics, published.document, published.docx.read(), published.xlsx.read())
+    records.li.certificates.update(valid_until=d("2021-03-01"))
+    records.exam.results.filter(officer=records.liu).update(score=88)
     OfficerFactory.create_batch(3, agency=world.team_a)
-    Certificate.objects.filter(officer=township["certified"]).update(valid_until=datetime.date(2021, 3, 1))
-    report.refresh_from_db()
-    assert (report.statistics, report.document, report.docx.open("rb").read()) == (snapshot, document, docx)
-    assert report.statistics["officers"]["total"] == 4
+    case_with_events(world.township_a, ("application_received", d("2021-11-11")), officer=records.zhang)
+    live = compile_statistics(subtree_scope(world.township_a), YEAR)
+    assert live["officers"]["total"] == EXPECTED["officers"]["total"] + 3
+    assert live["exams"]["pass_rate"] == 1.0
+    published.refresh_from_db()
+    assert (published.statistics, published.document, published.docx.read(), published.xlsx.read()) == frozen
+    assert published.statistics["officers"] == EXPECTED["officers"]
 
 
-def test_posting_a_report_answers_202_and_its_files_download(world, township, django_capture_on_commit_callbacks):
+def test_posting_a_report_answers_202_and_its_files_open_with_the_figures(
+    world, records, django_capture_on_commit_callbacks
+):
     client = api_client_for(world.team_lead_a)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/api/v1/reports/", {"agency": world.township_a.pk, "year": YEAR})
     assert response.status_code == 202, response.content
     links = client.get(f"/api/v1/reports/{response.json()['id']}/").json()["links"]
-    for kind in ("docx", "xlsx", "html"):
-        assert client.get(links[kind]).status_code == 200
+
+    word = docx.Document(io.BytesIO(b"".join(client.get(links["docx"]).streaming_content)))
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[0] == "一、主要做法和成效" and "二、存在问题及下一步工作计划" in headings
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert "其中行政执法人员3人，持有有效行政执法证件2人，持证率66.7%" in text
+    assert "考试成绩合格率66.7%" in text
+    assert "全年以我镇为被申请人的行政复议案件5件" in text
+
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(client.get(links["xlsx"]).streaming_content)))
+
+    def figures(sheet: str) -> dict:
+        return {row[0]: row[1] for row in book[sheet].iter_rows(min_row=4, max_col=2, values_only=True) if row[0]}
+
+    assert figures("执法人员")["在职干部职工（人）"] == 4
+    assert figures("学法考试")["合格率"] == 0.6667
+    assert figures("法治宣传")["国家宪法日"] == 1
+    assert [row[0] for row in book["存在问题"].iter_rows(min_row=2, values_only=True)] == EXPECTED_PROBLEMS
+    assert client.get(links["html"]).status_code == 200
 
 
-def test_compile_report_counts_the_whole_subtree(world, township, tmp_path):
-    OfficerFactory(agency=world.township_b)
-    output = tmp_path / "county.json"
-    call_command("compile_report", agency=world.county.pk, year=YEAR, format="json", output=str(output))
-    assert json.loads(output.read_text())["officers"]["total"] == 5
+@pytest.mark.parametrize("kind", ["json", "docx", "xlsx"])
+def test_compile_report_writes_each_format(world, records, tmp_path, kind):
+    output = tmp_path / f"report.{kind}"
+    call_command("compile_report", agency=world.township_a.pk, year=YEAR, format=kind, output=str(output))
+    if kind == "json":
+        assert '"certified_rate": 0.6667' in output.read_text()
+    elif kind == "docx":
+        assert "一、主要做法和成效" in [p.text for p in docx.Document(output).paragraphs]
+    else:
+        assert "学法考试" in openpyxl.load_workbook(output).sheetnames

@@ -129,3 +129,7 @@ def test_an_edited_paragraph_stays_under_its_heading():
 def test_text_without_headings_is_refused():
     with pytest.raises(ValidationError):
         text_to_document("标题\n只有一段文字", signature="", date="")
+
+
+def test_rates_are_rounded_half_up_as_in_official_reports():
+    assert "优秀率31.3%" in text_of(exams__excellence_rate=0.3125)

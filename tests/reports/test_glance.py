@@ -1,0 +1,53 @@
+import datetime
+
+import time_machine
+from django.test import Client
+
+from reports.glance import agency_at_a_glance
+
+
+def start_page(user) -> str:
+    client = Client()
+    client.force_login(user)
+    return client.get("/admin/").content.decode()
+
+
+def rows_on(user, day: datetime.date) -> dict:
+    with time_machine.travel(datetime.datetime.combine(day, datetime.time(9), datetime.UTC), tick=False):
+        return dict(agency_at_a_glance(user)["rows"])
+
+
+def test_the_start_page_shows_the_team_leads_township_at_a_glance(world, records):
+    with time_machine.travel(datetime.datetime(2021, 12, 27, 9, tzinfo=datetime.UTC), tick=False):
+        page = start_page(world.team_lead_a)
+    assert "agency-glance" in page
+    assert "甲镇人民政府" in page
+    assert "66.7%" in page  # certified share and exam pass rate of 2021
+    assert "22.7 / 40" in page  # average training hours against the plan
+    # The December case awaits the township's reply; the September case is past its decision day.
+    assert "2022-01-07" in page
+    assert "收到申请书副本之日起10个工作日" in page
+
+
+def test_the_glance_counts_open_and_overdue_cases_and_names_the_next_deadline(world, records):
+    rows = rows_on(world.team_lead_a, datetime.date(2021, 12, 27))
+    assert rows["Open reconsideration cases"] == 2
+    assert rows["Overdue reconsideration cases"] == 1
+    assert rows["Next reconsideration deadline"].startswith("2022-01-07 Written reply of case ")
+    assert rows["Next reconsideration deadline"].endswith(
+        "答复期限：收到申请书副本之日起10个工作日（《行政复议法》第四十八条）"
+    )
+
+
+def test_a_passed_deadline_gives_way_to_the_next_one_of_the_same_case(world, records):
+    rows = rows_on(world.team_lead_a, datetime.date(2022, 1, 10))
+    # The December case missed its reply on 2022-01-07; its decision is due 60 days after acceptance.
+    assert rows["Overdue reconsideration cases"] == 2
+    assert rows["Next reconsideration deadline"].startswith("2022-02-21 Decision of case ")
+    assert "决定期限：受理之日起60日" in rows["Next reconsideration deadline"]
+
+
+def test_another_township_sees_only_its_own_case(world, records):
+    rows = rows_on(world.team_lead_b, datetime.date(2021, 12, 27))
+    assert rows["Open reconsideration cases"] == 1
+    assert rows["Next reconsideration deadline"] is None  # received, nothing recorded after it

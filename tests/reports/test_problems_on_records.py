@@ -1,0 +1,98 @@
+"""Each problem rule over real records: silent on a healthy township, firing on records that break it."""
+
+import pytest
+
+from reports.problems import RULES
+from reports.stats import compile_statistics, subtree_scope
+from tests.factories import (
+    AttendanceFactory,
+    CertificateFactory,
+    ExamFactory,
+    ExamResultFactory,
+    OfficerFactory,
+    PublicityActivityFactory,
+    PublicityFormatFactory,
+    TrainingSessionFactory,
+    case_with_events,
+)
+
+from .records import YEAR, d
+
+ONE_WAY, INTERACTIVE = "悬挂横幅", "法律咨询"
+
+
+class Township:
+    """A township of 2021 whose records break no rule until a test adds some that do."""
+
+    def __init__(self, world):
+        self.world = world
+        self.agency = world.team_a
+        self.training = TrainingSessionFactory(agency=self.agency, date=d("2021-05-10"), hours=60)
+        self.short_course = TrainingSessionFactory(agency=self.agency, date=d("2021-06-10"), hours=10)
+        self.exam = ExamFactory(agency=self.agency, date=d("2021-11-05"))
+        self.first = self.officer(score=95)
+        self.activity(INTERACTIVE, participants=60)
+
+    def officer(self, *, valid_until="2026-12-31", certified=True, hours_session=None, score=None):
+        officer = OfficerFactory(agency=self.agency)
+        if certified:
+            CertificateFactory(officer=officer, issued_on=d("2020-01-01"), valid_until=d(valid_until))
+        AttendanceFactory(session=hours_session or self.training, officer=officer)
+        if score is not None:
+            ExamResultFactory(exam=self.exam, officer=officer, score=score)
+        return officer
+
+    def activity(self, format_name: str, *, participants: int):
+        PublicityActivityFactory(
+            agency=self.agency,
+            start_date=d("2021-09-20"),
+            end_date=d("2021-09-20"),
+            formats=[PublicityFormatFactory(name=format_name)],
+            participants=participants,
+        )
+
+    def case(self, *, replied_on: str, outcome: str):
+        case_with_events(
+            self.world.township_a,
+            ("application_received", d("2021-03-01")),
+            ("accepted", d("2021-03-03")),
+            ("copy_received", d("2021-03-05")),
+            ("reply_submitted", d(replied_on)),
+            ("decision", d("2021-04-20"), {"outcome": outcome}),
+            officer=self.first,
+        )
+
+    def problems(self) -> list[str]:
+        stats = compile_statistics(subtree_scope(self.world.township_a), YEAR)
+        return [problem["code"] for problem in stats["problems"]]
+
+
+BREAKING = {
+    "uncertified_enforcement": lambda t: t.officer(certified=False),
+    "certificates_expiring": lambda t: t.officer(valid_until="2022-02-15"),
+    "training_hours_short": lambda t: t.officer(hours_session=t.short_course),
+    "exam_pass_rate_low": lambda t: t.officer(score=40),
+    "publicity_one_way": lambda t: [t.activity(ONE_WAY, participants=60) for _ in range(3)],
+    "publicity_low_participation": lambda t: t.activity(INTERACTIVE, participants=10),
+    "replies_overdue": lambda t: t.case(replied_on="2021-04-01", outcome="upheld"),
+    "correction_rate_high": lambda t: t.case(replied_on="2021-03-10", outcome="revoked"),
+}
+
+
+@pytest.fixture
+def township(world, compiled_at):
+    return Township(world)
+
+
+def test_every_rule_is_tried_on_records():
+    assert set(BREAKING) == {rule.code for rule in RULES}
+
+
+def test_a_healthy_township_shows_no_problem(township):
+    assert township.problems() == []
+
+
+@pytest.mark.parametrize("code", sorted(BREAKING))
+def test_a_rule_fires_on_records_that_break_it_and_only_it(township, code):
+    BREAKING[code](township)
+    assert township.problems() == [code]
