@@ -29,7 +29,7 @@ def report(world, records, django_capture_on_commit_callbacks):
 def test_the_start_page_opens_when_the_figures_cannot_be_computed(world, settings):
     # A deployment whose settings lack a problem threshold cannot compile the figures.
     settings.LAWGOV = {**settings.LAWGOV, "PROBLEM_THRESHOLDS": {}}
-    response = admin_client(world.team_lead_a).get("/admin/")
+    response = admin_client(world.team_lead_a).get("/admin/", HTTP_ACCEPT_LANGUAGE="en")
     page = response.content.decode()
     assert response.status_code == 200
     assert "agency-glance" in page

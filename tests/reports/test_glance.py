@@ -1,15 +1,18 @@
 import datetime
 
+import pytest
 import time_machine
 from django.test import Client
 
 from reports.glance import agency_at_a_glance
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def start_page(user) -> str:
     client = Client()
     client.force_login(user)
-    return client.get("/admin/").content.decode()
+    return client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
 
 def rows_on(user, day: datetime.date) -> dict:
