@@ -25,6 +25,20 @@ DOMAIN_APPS = ("enforcement", "training", "reports")
 # rename the offices below their own agency, never delete one.
 MEMBERSHIP_MODELS = {"membership"}
 
+# Tables every agency shares (calendar, reminder thresholds, theme days,
+# formats, audiences) and logs written by the system: read-only for all roles.
+SHARED_OR_SYSTEM_MODELS = {
+    "calendarday",
+    "reminderthreshold",
+    "themeday",
+    "publicityformat",
+    "audience",
+    "certificatereminder",
+    "uncertifiedofficerreminder",
+    "deadlinewarning",
+    "jobrun",
+}
+
 # The personnel records HR keeps.
 HR_MODELS = {"officer", "certificate", "certificatestatuschange", "annualreview"}
 
@@ -43,6 +57,8 @@ def role_grants(role: str, app_label: str, codename: str, model: str) -> bool:
         return True
     if codename.startswith("view_full"):
         return False
+    if model in SHARED_OR_SYSTEM_MODELS:
+        return action == "view"
     if role == TEAM_LEAD:
         if model in MEMBERSHIP_MODELS:
             return action == "view"

@@ -10,6 +10,23 @@ def _fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _tasks_in_process_unless_a_worker_runs(request):
+    """Tasks run in-process, as in the embedded mode, except in tests that start a real worker.
+
+    With a broker configured and no worker consuming, a queued task would never run.
+    """
+    if request.node.get_closest_marker("celery_worker"):
+        yield
+        return
+    from lawgov.celery import app
+
+    saved = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = saved
+
+
 @pytest.fixture
 def world(db):
     return build_world()

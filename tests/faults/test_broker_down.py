@@ -9,7 +9,7 @@ from tests.base import api_client_for
 from tests.factories import CertificateFactory, OfficerFactory
 from tests.factories.agencies import PASSWORD
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
 
 UNREACHABLE_BROKER = "redis://127.0.0.1:1/0"
 

@@ -52,7 +52,7 @@ def test_a_report_whose_worker_was_killed_is_generated_once_by_the_next_worker(w
             first.wait(timeout=30)
     assert AnnualReport.objects.get(pk=report_id).status == ReportStatus.GENERATING
 
-    second = start_worker(DATABASE_URL=url, CELERY_VISIBILITY_TIMEOUT="2")
+    second = start_worker(DATABASE_URL=url, CELERY_VISIBILITY_TIMEOUT="2", CELERY_UNACKED_RESTORE_INTERVAL="1")
     try:
         wait_for(
             lambda: AnnualReport.objects.get(pk=report_id).status != ReportStatus.GENERATING,
