@@ -178,7 +178,13 @@ def _seed_publicity(context: DemoContext, township: Agency, year: int, per_year:
     themes = {theme.name: theme for theme in ThemeDay.objects.all()}
     formats = {fmt.name: fmt for fmt in PublicityFormat.objects.all()}
     audiences = {audience.name: audience for audience in Audience.objects.all()}
-    chosen = [ACTIVITIES[i % len(ACTIVITIES)] for i in range(per_year)] if per_year > 6 else rng.sample(ACTIVITIES, 6)
+    if per_year > 6:
+        # Every theme day once, everyday work as often as it happens to come up.
+        themed = [activity for activity in ACTIVITIES if activity[1]]
+        everyday = [activity for activity in ACTIVITIES if not activity[1]]
+        chosen = themed + rng.choices(everyday, k=per_year - len(themed))
+    else:
+        chosen = rng.sample(ACTIVITIES, per_year)
     activities, links = [], []
     for title, theme_name, format_names, audience_names, place in chosen:
         theme = themes.get(theme_name) if theme_name else None

@@ -14,7 +14,7 @@ from lawgov.api.views import ScopedModelViewSet
 from ..deadlines import WorkingCalendar
 from ..filters import ReconsiderationCaseFilterSet
 from ..models import Agency, Applicant, CaseEvent, Officer, ReconsiderationCase
-from ..reconsideration import case_deadlines, record_event
+from ..reconsideration import DERIVED_FIELDS, case_deadlines, record_event
 
 
 class ApplicantSerializer(serializers.ModelSerializer):
@@ -67,18 +67,7 @@ class ReconsiderationCaseSerializer(serializers.ModelSerializer):
             "procedure",
             "note",
             "version",
-            "status",
-            "outcome",
-            "received_on",
-            "accepted_on",
-            "copy_received_on",
-            "replied_on",
-            "closed_on",
-            "lawsuit_filed_on",
-            "reply_due",
-            "decision_due",
-            "next_deadline_on",
-            "next_deadline_kind",
+            *DERIVED_FIELDS,
             "days_left",
             "deadlines",
             "events",
