@@ -37,20 +37,24 @@ def percentile(values: list[float], fraction: float) -> float:
 def measure(
     name: str, scale: int, operation: Callable[[], object], runs: int, track_memory: bool = False
 ) -> Measurement:
-    """Run `operation` `runs` times after one warm-up; latency in ms, queries of the last run."""
+    """Run `operation` `runs` times after one warm-up; latency in ms, queries of the last run.
+
+    With `track_memory`, one more run under tracemalloc gives the peak memory;
+    it is not timed, since tracing slows Python down several times over.
+    """
     operation()
     timings = []
-    peak = None
     for _ in range(runs):
-        if track_memory:
-            tracemalloc.start()
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             operation()
             timings.append((time.perf_counter() - started) * 1000)
-        if track_memory:
-            peak = max(peak or 0, tracemalloc.get_traced_memory()[1] / 2**20)
-            tracemalloc.stop()
+    peak = None
+    if track_memory:
+        tracemalloc.start()
+        operation()
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
     return Measurement(
         scenario=name,
         scale=scale,

@@ -2,7 +2,7 @@ import datetime
 import random
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from enforcement import demo as enforcement_demo
@@ -43,5 +43,9 @@ class Command(BaseCommand):
             for seeder in SEEDERS:
                 self.stdout.write(f"Seeding {seeder.__module__} …")
                 seeder(context)
+        if connection.vendor == "postgresql":
+            # Fresh statistics after a bulk load, or the planner guesses every table empty.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         elapsed = (datetime.datetime.now() - started).total_seconds()
         self.stdout.write(self.style.SUCCESS(f"Loaded demo data for {scale} townships in {elapsed:.1f} s."))
