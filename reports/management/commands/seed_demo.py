@@ -22,8 +22,13 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2021, help="Random seed; the same seed gives the same data.")
         parser.add_argument("--years", type=int, default=3, help="How many years of records, ending this year.")
         parser.add_argument("--if-empty", action="store_true", help="Do nothing when the county already exists.")
+        parser.add_argument(
+            "--today",
+            type=datetime.date.fromisoformat,
+            help="The day the data is made as of (YYYY-MM-DD); the same seed and day give the same data.",
+        )
 
-    def handle(self, *args, scale, seed, years, if_empty, **options):
+    def handle(self, *args, scale, seed, years, if_empty, today, **options):
         if scale < 1:
             raise CommandError("--scale must be at least 1.")
         if Agency.objects.filter(name=enforcement_demo.COUNTY_NAME, parent=None).exists():
@@ -31,7 +36,7 @@ class Command(BaseCommand):
                 self.stdout.write("Demo data already loaded.")
                 return
             raise CommandError("Demo data already loaded; use a fresh database.")
-        today = timezone.localdate()
+        today = today or timezone.localdate()
         context = enforcement_demo.DemoContext(
             rng=random.Random(seed),
             scale=scale,
@@ -40,12 +45,18 @@ class Command(BaseCommand):
         )
         started = datetime.datetime.now()
         with transaction.atomic():
-            for seeder in SEEDERS:
-                self.stdout.write(f"Seeding {seeder.__module__} …")
+            for step, seeder in enumerate(SEEDERS, start=1):
                 seeder(context)
+                self.progress(step, f"{seeder.__module__}.{seeder.__name__}", started)
         if connection.vendor == "postgresql":
             # Fresh statistics after a bulk load, or the planner guesses every table empty.
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
         elapsed = (datetime.datetime.now() - started).total_seconds()
         self.stdout.write(self.style.SUCCESS(f"Loaded demo data for {scale} townships in {elapsed:.1f} s."))
+
+    def progress(self, step: int, name: str, started: datetime.datetime) -> None:
+        width = 30
+        done = width * step // len(SEEDERS)
+        elapsed = (datetime.datetime.now() - started).total_seconds()
+        self.stdout.write(f"[{'#' * done}{'.' * (width - done)}] {step}/{len(SEEDERS)} {name} ({elapsed:.1f} s)")
