@@ -32,6 +32,7 @@ BENCH_ENV := DEBUG=false HTTPS=false SECRET_KEY=benchmark-only ALLOWED_HOSTS=tes
 	DATABASE_URL=$(BENCH_PG)/$(BENCH_DB) MEDIA_ROOT=$(CURDIR)/.bench-media
 
 bench: $(VENV)/.installed
+	$(BENCH_ENV) $(PY) manage.py collectstatic --noinput -v 0
 	@for scale in $(BENCH_SCALES); do \
 	  psql "$(BENCH_PG)/postgres" -qc "DROP DATABASE IF EXISTS $(BENCH_DB)" -c "CREATE DATABASE $(BENCH_DB)" && \
 	  $(BENCH_ENV) $(PY) manage.py migrate --noinput -v 0 && \
