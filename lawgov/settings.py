@@ -32,7 +32,11 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}.")
 
 
-DEBUG = env_bool("DEBUG", default=False)
+# With no database configured lawgov runs in the embedded mode (SQLite, tasks
+# in-process, DEBUG on); a deployment that names its database is production
+# unless it asks for DEBUG, and must then give its own secrets.
+EMBEDDED = "DATABASE_URL" not in env
+DEBUG = env_bool("DEBUG", default=EMBEDDED)
 
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
@@ -43,6 +47,8 @@ if not SECRET_KEY:
     SECRET_KEY = "django-insecure-embedded-development-key-do-not-use-in-production"
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
+if not DEBUG and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("ALLOWED_HOSTS must name the host names lawgov answers to when DEBUG is off.")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # Behind TLS in production; plain HTTP for the embedded demo, tests and the

@@ -7,7 +7,11 @@ from django.conf import settings
 
 
 def start_django(**environment) -> subprocess.CompletedProcess:
-    env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS"}
+    }
     env.update(environment)
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
@@ -35,14 +39,26 @@ def test_production_mode_without_secret_key_refuses_to_start():
     ],
 )
 def test_a_malformed_setting_stops_the_start_naming_it(name, value, message):
-    result = start_django(SECRET_KEY="k", **{"DEBUG": "false", name: value})
+    result = start_django(SECRET_KEY="k", ALLOWED_HOSTS="lawgov.example.org", **{"DEBUG": "false", name: value})
     assert result.returncode != 0
     assert message in result.stderr
 
 
+def test_production_mode_without_allowed_hosts_refuses_to_start():
+    result = start_django(DEBUG="false", SECRET_KEY="k", ALLOWED_HOSTS="")
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS must name" in result.stderr
+
+
 def test_embedded_mode_starts_without_any_setting():
-    result = start_django(DEBUG="true")
+    result = start_django()
     assert result.returncode == 0, result.stderr
+
+
+def test_a_deployment_naming_its_database_without_a_secret_key_refuses_to_start():
+    result = start_django(DATABASE_URL="postgres://lawgov@db.example.org/lawgov")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
 
 
 def test_without_a_broker_tasks_run_in_process():
