@@ -378,19 +378,9 @@ class CertificateAdmin(VersionedHistoryAdmin):
 
 @admin.register(ReminderThreshold)
 class ReminderThresholdAdmin(admin.ModelAdmin):
-    """Thresholds apply to every agency, so only superusers change them."""
-
+    # Thresholds apply to every agency: the roles grant only viewing them (enforcement/roles.py).
     list_display = ["kind", "days"]
     list_filter = ["kind"]
-
-    def has_add_permission(self, request):
-        return request.user.is_superuser
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
 
 
 class ReadOnlyLogAdmin(ScopedAdminMixin, admin.ModelAdmin):

@@ -36,19 +36,6 @@ def year_filter(field: str) -> type[admin.SimpleListFilter]:
     return YearFilter
 
 
-class ReferenceDataAdmin(admin.ModelAdmin):
-    """Lists shared by every agency (theme days, formats, audiences): only a superuser changes them."""
-
-    def has_add_permission(self, request):
-        return request.user.is_superuser
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-
 class SpreadsheetImportForm(forms.Form):
     file = forms.FileField(label=_("Excel file (.xlsx)"), widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
     confirm = forms.BooleanField(

@@ -15,22 +15,22 @@ from ..models import (
     RuleOfLawVicePrincipal,
     ThemeDay,
 )
-from .common import AgencyImportForm, ReferenceDataAdmin, SpreadsheetImportMixin, year_filter
+from .common import AgencyImportForm, SpreadsheetImportMixin, year_filter
 
 
 @admin.register(ThemeDay)
-class ThemeDayAdmin(ReferenceDataAdmin):
+class ThemeDayAdmin(admin.ModelAdmin):
     list_display = ["name", "month", "day", "days"]
 
 
 @admin.register(PublicityFormat)
-class PublicityFormatAdmin(ReferenceDataAdmin):
+class PublicityFormatAdmin(admin.ModelAdmin):
     list_display = ["name", "is_interactive"]
     list_filter = ["is_interactive"]
 
 
 @admin.register(Audience)
-class AudienceAdmin(ReferenceDataAdmin):
+class AudienceAdmin(admin.ModelAdmin):
     list_display = ["name", "is_youth"]
 
 
