@@ -10,6 +10,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from . import roles
 from .models import Agency
 from .models.jobs import JobRun
 
@@ -45,7 +46,7 @@ def team_lead_emails(agency: Agency) -> list[str]:
     ancestor_ids = [int(part) for part in agency.path.split("/") if part]
     users = (
         get_user_model()
-        .objects.filter(is_active=True, groups__name="team_lead", agency_memberships__agency_id__in=ancestor_ids)
+        .objects.filter(is_active=True, groups__name=roles.TEAM_LEAD, agency_memberships__agency_id__in=ancestor_ids)
         .exclude(email="")
         .distinct()
     )
