@@ -8,7 +8,7 @@ class EnforcementConfig(AppConfig):
     verbose_name = _("Law enforcement")
 
     def ready(self) -> None:
-        from . import roles
+        from enforcement.agencies import roles
 
         # Permissions of models added by later migrations exist only after
         # migrate; the role groups are granted theirs every time it finishes.

@@ -1,8 +1,8 @@
 from celery import shared_task
 
-from .deadline_warnings import send_deadline_warnings
-from .jobs import tracked_job
-from .reminders import run_certificate_reminders
+from enforcement.agencies.jobs import tracked_job
+from enforcement.officers.reminders import run_certificate_reminders
+from enforcement.reconsideration.warnings import send_deadline_warnings
 
 
 @shared_task(name="enforcement.warn_reconsideration_deadlines")

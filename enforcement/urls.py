@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .verification import verify_certificate, verify_certificate_qr
+from enforcement.officers.verification import verify_certificate, verify_certificate_qr
 
 urlpatterns = [
     path("verify/<str:token>/", verify_certificate, name="certificate-verify"),

@@ -4,8 +4,8 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from health_check.views import HealthCheckView
 
-from .api.auth import ObtainTokenView
-from .health import health_checks
+from lawgov.api.auth import ObtainTokenView
+from lawgov.health import health_checks
 
 api_v1 = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

@@ -9,12 +9,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from enforcement.models import ReconsiderationCase
-from enforcement.reconsideration import case_deadlines
-from enforcement.scope import Scope
-
-from .stats import compile_statistics, top_agency_of
-from .wording import figure, number, percent
+from enforcement.agencies.scope import Scope
+from enforcement.reconsideration.models import ReconsiderationCase
+from enforcement.reconsideration.services import case_deadlines
+from reports.statistics.compile import compile_statistics, top_agency_of
+from reports.statistics.wording import figure, number, percent
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from . import services
+from reports.annual import services
 
 
 @shared_task(

@@ -15,10 +15,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from enforcement import roles
-from enforcement.models import Agency, AgencyKind
-
-from .factories import AgencyFactory, UserFactory
+from enforcement.agencies import roles
+from enforcement.agencies.models import Agency, AgencyKind
+from tests.factories import AgencyFactory, UserFactory
 
 
 @dataclass

@@ -10,25 +10,13 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from enforcement.demo import DemoContext
-from enforcement.models import Agency, Officer
-
-from .models import (
-    Attendance,
-    Audience,
-    Exam,
-    ExamKind,
-    ExamResult,
-    PublicityActivity,
-    PublicityFormat,
-    PublicitySite,
-    PublicitySiteKind,
-    RuleOfLawVicePrincipal,
-    SessionKind,
-    StudyPlan,
-    ThemeDay,
-    TrainingSession,
-)
+from enforcement.agencies.models import Agency
+from enforcement.officers.demo import DemoContext
+from enforcement.officers.models.officer import Officer
+from training.exams.models import Exam, ExamKind, ExamResult
+from training.publicity.models import Audience, PublicityActivity, PublicityFormat, ThemeDay
+from training.publicity.youth import PublicitySite, PublicitySiteKind, RuleOfLawVicePrincipal
+from training.study.models import Attendance, SessionKind, StudyPlan, TrainingSession
 
 # kind, title, laws covered, hours, who attends ("leaders", "enforcement" or "all")
 SESSIONS = [

@@ -1,19 +1,10 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from enforcement.filters import AgencySubtreeFilter, YearFilter
-
-from .models import (
-    Audience,
-    Exam,
-    ExamKind,
-    ExamResult,
-    PublicityActivity,
-    PublicityFormat,
-    SessionKind,
-    ThemeDay,
-    TrainingSession,
-)
+from enforcement.officers.filters import AgencySubtreeFilter, YearFilter
+from training.exams.models import Exam, ExamKind, ExamResult
+from training.publicity.models import Audience, PublicityActivity, PublicityFormat, ThemeDay
+from training.study.models import SessionKind, TrainingSession
 
 
 def dated_filterset(date_field: str, kinds) -> type[django_filters.FilterSet]:

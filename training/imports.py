@@ -13,10 +13,11 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from enforcement.models import Agency, Officer
-
-from .models import Audience, Exam, ExamResult, PublicityActivity, PublicityFormat, ThemeDay
-from .spreadsheets import Column, as_count, as_date, as_decimal, as_flag, as_names
+from enforcement.agencies.models import Agency
+from enforcement.agencies.spreadsheets import Column, as_count, as_date, as_decimal, as_flag, as_names
+from enforcement.officers.models.officer import Officer
+from training.exams.models import Exam, ExamResult
+from training.publicity.models import Audience, PublicityActivity, PublicityFormat, ThemeDay
 
 EXAM_RESULT_COLUMNS = [
     Column("姓名", "name", required=True),

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from enforcement.models import Officer
-
-from .models import Attendance, ExamResult, StudyPlan
+from enforcement.officers.models.officer import Officer
+from training.exams.models import ExamResult
+from training.study.models import Attendance, StudyPlan
 
 
 @dataclass(frozen=True)

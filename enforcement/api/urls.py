@@ -1,7 +1,7 @@
 from rest_framework.routers import DefaultRouter
 
-from .reconsideration import ReconsiderationCaseViewSet
-from .views import AgencyViewSet, CertificateViewSet, OfficerViewSet
+from enforcement.officers.api.views import AgencyViewSet, CertificateViewSet, OfficerViewSet
+from enforcement.reconsideration.api import ReconsiderationCaseViewSet
 
 router = DefaultRouter()
 router.register("agencies", AgencyViewSet)

@@ -2,8 +2,8 @@
 
 import concurrency.fields
 import django.db.models.deletion
-import enforcement.models.certificate
-import enforcement.validators
+import enforcement.officers.models.certificate
+import enforcement.agencies.validators
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
                 ('issued_on', models.DateField(verbose_name='issued on')),
                 ('valid_until', models.DateField(verbose_name='valid until')),
                 ('status', models.CharField(choices=[('valid', 'Valid'), ('suspended', 'Suspended'), ('revoked', 'Revoked'), ('cancelled', 'Cancelled')], default='valid', max_length=16, verbose_name='status')),
-                ('verification_token', models.CharField(default=enforcement.models.certificate.new_verification_token, editable=False, max_length=64, unique=True, verbose_name='verification token')),
+                ('verification_token', models.CharField(default=enforcement.officers.models.certificate.new_verification_token, editable=False, max_length=64, unique=True, verbose_name='verification token')),
                 ('version', concurrency.fields.IntegerVersionField(default=0, help_text='record revision number')),
                 ('officer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='certificates', to='enforcement.officer', verbose_name='officer')),
                 ('replaces', models.OneToOneField(blank=True, help_text='The certificate this one renews or reissues.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='replacement', to='enforcement.certificate', verbose_name='replaces')),
@@ -114,7 +114,7 @@ class Migration(migrations.Migration):
                 ('issued_on', models.DateField(verbose_name='issued on')),
                 ('valid_until', models.DateField(verbose_name='valid until')),
                 ('status', models.CharField(choices=[('valid', 'Valid'), ('suspended', 'Suspended'), ('revoked', 'Revoked'), ('cancelled', 'Cancelled')], default='valid', max_length=16, verbose_name='status')),
-                ('verification_token', models.CharField(db_index=True, default=enforcement.models.certificate.new_verification_token, editable=False, max_length=64, verbose_name='verification token')),
+                ('verification_token', models.CharField(db_index=True, default=enforcement.officers.models.certificate.new_verification_token, editable=False, max_length=64, verbose_name='verification token')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
@@ -138,7 +138,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='updated at')),
                 ('name', models.CharField(max_length=64, verbose_name='name')),
-                ('id_number', models.CharField(db_index=True, error_messages={'unique': 'An officer with this resident ID number already exists.'}, max_length=18, validators=[enforcement.validators.validate_id_number], verbose_name='resident ID number')),
+                ('id_number', models.CharField(db_index=True, error_messages={'unique': 'An officer with this resident ID number already exists.'}, max_length=18, validators=[enforcement.agencies.validators.validate_id_number], verbose_name='resident ID number')),
                 ('position', models.CharField(blank=True, max_length=100, verbose_name='position')),
                 ('is_leader', models.BooleanField(default=False, help_text='领导干部', verbose_name='leading cadre')),
                 ('is_enforcement_officer', models.BooleanField(default=False, help_text='Holds a post that enforces the law.', verbose_name='in an enforcement post')),

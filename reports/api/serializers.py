@@ -4,10 +4,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from enforcement.models import Agency
+from enforcement.agencies.models import Agency
 from lawgov.api.fields import ScopedPrimaryKeyRelatedField
-
-from ..models import AnnualReport
+from reports.annual.models import AnnualReport
 
 FIRST_YEAR = 2000
 

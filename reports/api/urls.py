@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from .views import AnnualReportViewSet, StatisticsView
+from reports.api.views import AnnualReportViewSet, StatisticsView
 
 router = SimpleRouter()
 router.register("reports", AnnualReportViewSet)

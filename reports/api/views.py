@@ -8,23 +8,22 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from enforcement.models import Agency
-from enforcement.scope import Scope
+from enforcement.agencies.models import Agency
+from enforcement.agencies.scope import Scope
 from lawgov.api.exceptions import ServiceUnavailable
 from lawgov.api.schema import ErrorResponse503Serializer
 from lawgov.api.views import ScopedModelViewSet
-
-from .. import services
-from ..filters import AnnualReportFilterSet
-from ..models import AnnualReport
-from ..stats import compile_statistics, top_agency_of
-from ..views import render_report_page
-from .serializers import (
+from reports.annual import services
+from reports.annual.filters import AnnualReportFilterSet
+from reports.annual.models import AnnualReport
+from reports.annual.views import render_report_page
+from reports.api.serializers import (
     AnnualReportSerializer,
     ReportRequestSerializer,
     StatisticsQuerySerializer,
     StatisticsSerializer,
 )
+from reports.statistics.compile import compile_statistics, top_agency_of
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

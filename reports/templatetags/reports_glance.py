@@ -1,6 +1,6 @@
 from django import template
 
-from ..glance import agency_at_a_glance
+from reports.glance import agency_at_a_glance
 
 register = template.Library()
 

@@ -1,8 +1,7 @@
 import pytest
 
+from tests.browser.conftest import log_in
 from tests.factories.agencies import PASSWORD
-
-from .conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -9,13 +9,13 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from enforcement.models import Certificate, Officer
-from enforcement.roster import REQUIRED_COLUMNS
+from enforcement.officers.models.certificate import Certificate
+from enforcement.officers.models.officer import Officer
+from enforcement.officers.roster import REQUIRED_COLUMNS
+from tests.browser.conftest import log_in
 from tests.factories import make_id_number
 from tests.factories.agencies import PASSWORD
 from tests.workers import database_url, start_worker, stop_worker
-
-from .conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
 

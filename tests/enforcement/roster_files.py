@@ -4,7 +4,7 @@ import io
 
 from openpyxl import Workbook
 
-from enforcement.roster import REQUIRED_COLUMNS
+from enforcement.officers.roster import REQUIRED_COLUMNS
 from tests.factories import make_id_number
 
 HEADERS = list(REQUIRED_COLUMNS)

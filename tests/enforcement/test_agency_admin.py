@@ -1,4 +1,4 @@
-from enforcement.models import Agency
+from enforcement.agencies.models import Agency
 from tests.factories.agencies import PASSWORD
 
 

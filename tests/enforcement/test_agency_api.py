@@ -1,4 +1,4 @@
-from enforcement.models import Agency, AgencyKind
+from enforcement.agencies.models import Agency, AgencyKind
 from tests.base import ScopedWritableResourceChecks, api_client_for, query_counts_at_two_sizes
 from tests.factories import AgencyFactory
 

@@ -1,8 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from enforcement.models import Agency, AgencyKind
-from enforcement.validators import validate_credit_code
+from enforcement.agencies.models import Agency, AgencyKind
+from enforcement.agencies.validators import validate_credit_code
 from tests.factories import AgencyFactory, UserFactory
 
 

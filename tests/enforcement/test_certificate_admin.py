@@ -3,12 +3,11 @@ import datetime
 import pytest
 import time_machine
 
-from enforcement.models import Certificate, CertificateStatus
+from enforcement.officers.models.certificate import Certificate, CertificateStatus
 from tests.base import query_counts_at_two_sizes
+from tests.enforcement.admin_forms import signed_version
+from tests.enforcement.test_agency_admin import log_in
 from tests.factories import CertificateFactory
-
-from .admin_forms import signed_version
-from .test_agency_admin import log_in
 
 CHANGELIST = "/admin/enforcement/certificate/"
 TODAY = datetime.date(2026, 6, 1)

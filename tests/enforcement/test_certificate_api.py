@@ -3,7 +3,7 @@ import datetime
 import pytest
 import time_machine
 
-from enforcement.models import CertificateKind, CertificateStatus
+from enforcement.officers.models.certificate import CertificateKind, CertificateStatus
 from tests.base import ScopedResourceChecks, api_client_for, query_counts_at_two_sizes
 from tests.factories import CertificateFactory, OfficerFactory
 

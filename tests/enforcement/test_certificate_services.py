@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from enforcement.models import CertificateStatus
-from enforcement.services import change_certificate_status, reissue_lost_certificate, renew_certificate
+from enforcement.officers.models.certificate import CertificateStatus
+from enforcement.officers.services import change_certificate_status, reissue_lost_certificate, renew_certificate
 from tests.factories import CertificateFactory
 
 DAY = datetime.date(2025, 3, 1)

@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from enforcement.models import Certificate, CertificateStatus, Officer
+from enforcement.officers.models.certificate import Certificate, CertificateStatus
+from enforcement.officers.models.officer import Officer
 from tests.factories import CertificateFactory, OfficerFactory
 
 ISSUED = datetime.date(2024, 1, 1)

@@ -4,9 +4,10 @@ import pytest
 import time_machine
 from django.utils import translation
 
-from enforcement.certification import check_certification
-from enforcement.models import Certificate, CertificateStatus, Officer
-from enforcement.services import change_certificate_status
+from enforcement.officers.certification import check_certification
+from enforcement.officers.models.certificate import Certificate, CertificateStatus
+from enforcement.officers.models.officer import Officer
+from enforcement.officers.services import change_certificate_status
 from tests.base import api_client_for
 from tests.factories import CertificateFactory, OfficerFactory
 

@@ -10,9 +10,10 @@ import datetime
 import pytest
 import time_machine
 
-from enforcement.deadlines import LAST_PUBLISHED_YEAR, WorkingCalendar, next_deadline
-from enforcement.models import CalendarDay, CaseStatus, DeadlineKind, ReconsiderationCase
-from enforcement.reconsideration import case_deadlines
+from enforcement.agencies.calendar import CalendarDay
+from enforcement.reconsideration.deadlines import LAST_PUBLISHED_YEAR, WorkingCalendar, next_deadline
+from enforcement.reconsideration.models import CaseStatus, DeadlineKind, ReconsiderationCase
+from enforcement.reconsideration.services import case_deadlines
 from tests.factories import case_with_events
 from tests.factories.reconsideration import d
 
@@ -185,7 +186,7 @@ def test_an_estimated_year_takes_the_override_tables_days(world):
 
 
 def test_the_next_deadline_is_the_earliest_unmet_one_the_respondent_or_organ_keeps():
-    from enforcement.deadlines import Deadline
+    from enforcement.reconsideration.deadlines import Deadline
 
     deadlines = [
         Deadline("application", "a", d("2024-01-01"), "", "", watched=False),

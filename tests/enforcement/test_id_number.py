@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from enforcement.validators import validate_id_number
+from enforcement.agencies.validators import validate_id_number
 from tests.factories import OfficerFactory
 
 # A published sample number with a correct check character.

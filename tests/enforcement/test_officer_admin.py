@@ -3,12 +3,11 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from enforcement.models import Officer
+from enforcement.officers.models.officer import Officer
 from tests.base import query_counts_at_two_sizes
+from tests.enforcement.admin_forms import signed_version
+from tests.enforcement.test_agency_admin import log_in
 from tests.factories import CertificateFactory, OfficerFactory
-
-from .admin_forms import signed_version
-from .test_agency_admin import log_in
 
 CHANGELIST = "/admin/enforcement/officer/"
 

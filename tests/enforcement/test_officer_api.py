@@ -1,6 +1,7 @@
 import datetime
 
-from enforcement.models import Certificate, CertificateStatus, EmploymentStatus
+from enforcement.officers.models.certificate import Certificate, CertificateStatus
+from enforcement.officers.models.officer import EmploymentStatus
 from tests.base import ScopedResourceChecks, api_client_for, query_counts_at_two_sizes
 from tests.factories import CertificateFactory, OfficerFactory
 

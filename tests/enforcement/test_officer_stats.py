@@ -1,9 +1,10 @@
 import datetime
 
-from enforcement.models import Certificate, CertificateStatus, EmploymentStatus, Officer
-from enforcement.scope import Scope
-from enforcement.services import renew_certificate
-from enforcement.stats.officers import officer_figures
+from enforcement.agencies.scope import Scope
+from enforcement.officers.models.certificate import Certificate, CertificateStatus
+from enforcement.officers.models.officer import EmploymentStatus, Officer
+from enforcement.officers.services import renew_certificate
+from enforcement.officers.stats import officer_figures
 from tests.base import query_counts_at_two_sizes
 from tests.factories import CertificateFactory, OfficerFactory
 

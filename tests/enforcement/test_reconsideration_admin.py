@@ -5,7 +5,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from enforcement.models import CaseEvent
+from enforcement.reconsideration.models import CaseEvent
 from tests.factories import case_with_events
 from tests.factories.reconsideration import d
 

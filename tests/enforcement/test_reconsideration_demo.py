@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from enforcement.models import CaseStatus, Outcome, ReconsiderationCase
+from enforcement.reconsideration.models import CaseStatus, Outcome, ReconsiderationCase
 
 
 @pytest.mark.django_db

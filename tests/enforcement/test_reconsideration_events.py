@@ -2,8 +2,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from enforcement.models import CaseEvent, CaseStatus, Outcome
-from enforcement.reconsideration import record_event
+from enforcement.reconsideration.models import CaseEvent, CaseStatus, Outcome
+from enforcement.reconsideration.services import record_event
 from tests.factories import ReconsiderationCaseFactory, case_with_events
 from tests.factories.reconsideration import d
 
@@ -132,7 +132,7 @@ def test_the_responsible_officer_must_belong_to_the_respondent(world):
 def test_a_case_keeps_its_history_and_refuses_a_stale_save(accepted):
     from concurrency.exceptions import RecordModifiedError
 
-    from enforcement.models import ReconsiderationCase
+    from enforcement.reconsideration.models import ReconsiderationCase
 
     first, second = ReconsiderationCase.objects.get(pk=accepted.pk), ReconsiderationCase.objects.get(pk=accepted.pk)
     first.note = "补充材料"

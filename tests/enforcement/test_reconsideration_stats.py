@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 
-from enforcement.scope import Scope
-from enforcement.stats.reconsideration import reconsideration_figures
+from enforcement.agencies.scope import Scope
+from enforcement.reconsideration.stats import reconsideration_figures
 from tests.factories import case_with_events
 from tests.factories.reconsideration import d
 

@@ -2,7 +2,8 @@ import pytest
 import time_machine
 from django.core import mail
 
-from enforcement.models import DeadlineWarning, JobRun
+from enforcement.agencies.job_runs import JobRun
+from enforcement.reconsideration.models import DeadlineWarning
 from enforcement.tasks import warn_reconsideration_deadlines
 from tests.factories import case_with_events
 from tests.factories.reconsideration import d

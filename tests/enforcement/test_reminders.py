@@ -4,14 +4,11 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from enforcement.models import (
-    CertificateKind,
-    CertificateReminder,
-    EmploymentStatus,
-    JobRun,
-    ReminderThreshold,
-)
-from enforcement.reminders import send_certificate_reminders
+from enforcement.agencies.job_runs import JobRun
+from enforcement.officers.models.certificate import CertificateKind
+from enforcement.officers.models.officer import EmploymentStatus
+from enforcement.officers.models.reminders import CertificateReminder, ReminderThreshold
+from enforcement.officers.reminders import send_certificate_reminders
 from enforcement.tasks import send_certificate_reminders as reminder_task
 from tests.factories import CertificateFactory, OfficerFactory
 

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from enforcement import roles
+from enforcement.agencies import roles
 
 
 @pytest.mark.django_db

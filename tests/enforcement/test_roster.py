@@ -6,8 +6,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import load_workbook
 
-from enforcement.models import Agency, Certificate, Officer
-from enforcement.roster import (
+from enforcement.agencies.models import Agency
+from enforcement.officers.models.certificate import Certificate
+from enforcement.officers.models.officer import Officer
+from enforcement.officers.roster import (
     RosterFileError,
     RosterRejected,
     export_roster,
@@ -16,9 +18,8 @@ from enforcement.roster import (
     read_roster,
     roster_template,
 )
+from tests.enforcement.roster_files import HEADERS, roster_row, workbook_bytes
 from tests.factories import CertificateFactory, OfficerFactory, make_id_number
-
-from .roster_files import HEADERS, roster_row, workbook_bytes
 
 
 def scope_of(world):

@@ -2,10 +2,9 @@ import re
 
 import pytest
 
-from enforcement.models import Officer
-
-from .roster_files import roster_row, workbook_bytes
-from .test_agency_admin import log_in
+from enforcement.officers.models.officer import Officer
+from tests.enforcement.roster_files import roster_row, workbook_bytes
+from tests.enforcement.test_agency_admin import log_in
 
 IMPORT = "/admin/enforcement/officer/roster/import/"
 

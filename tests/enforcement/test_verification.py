@@ -5,7 +5,7 @@ import time_machine
 from django.core.cache import cache
 from rest_framework.throttling import ScopedRateThrottle
 
-from enforcement.models import Certificate, CertificateStatus
+from enforcement.officers.models.certificate import Certificate, CertificateStatus
 from tests.factories import CertificateFactory
 
 

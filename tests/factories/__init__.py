@@ -1,10 +1,10 @@
 """factory_boy factories shared by every test folder, one module per area."""
 
-from .agencies import AgencyFactory, MembershipFactory, UserFactory
-from .certificates import AnnualReviewFactory, CertificateFactory
-from .officers import OfficerFactory, make_id_number
-from .reconsideration import ApplicantFactory, ReconsiderationCaseFactory, case_with_events
-from .training import (
+from tests.factories.agencies import AgencyFactory, MembershipFactory, UserFactory
+from tests.factories.certificates import AnnualReviewFactory, CertificateFactory
+from tests.factories.officers import OfficerFactory, make_id_number
+from tests.factories.reconsideration import ApplicantFactory, ReconsiderationCaseFactory, case_with_events
+from tests.factories.training import (
     AttendanceFactory,
     AudienceFactory,
     ExamFactory,

@@ -2,7 +2,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from enforcement.models import Agency, AgencyKind, Membership
+from enforcement.agencies.models import Agency, AgencyKind, Membership
 
 PASSWORD = "correct horse battery staple"
 

@@ -2,9 +2,14 @@ import datetime
 
 import factory
 
-from enforcement.models import AnnualReview, Certificate, CertificateKind, CertificateStatus, ReviewResult
-
-from .officers import OfficerFactory
+from enforcement.officers.models.certificate import (
+    AnnualReview,
+    Certificate,
+    CertificateKind,
+    CertificateStatus,
+    ReviewResult,
+)
+from tests.factories.officers import OfficerFactory
 
 
 class CertificateFactory(factory.django.DjangoModelFactory):

@@ -2,10 +2,9 @@ import datetime
 
 import factory
 
-from enforcement.models import Officer
-from enforcement.validators import id_number_check_character
-
-from .agencies import AgencyFactory
+from enforcement.agencies.validators import id_number_check_character
+from enforcement.officers.models.officer import Officer
+from tests.factories.agencies import AgencyFactory
 
 
 def make_id_number(serial: int, birth_date: datetime.date = datetime.date(1985, 6, 15), male: bool = True) -> str:

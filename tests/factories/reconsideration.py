@@ -2,11 +2,10 @@ import datetime
 
 import factory
 
-from enforcement.models import ActKind, Applicant, ReconsiderationCase
-from enforcement.reconsideration import record_event
-
-from .agencies import AgencyFactory
-from .officers import OfficerFactory
+from enforcement.reconsideration.models import ActKind, Applicant, ReconsiderationCase
+from enforcement.reconsideration.services import record_event
+from tests.factories.agencies import AgencyFactory
+from tests.factories.officers import OfficerFactory
 
 
 class ReconsiderationCaseFactory(factory.django.DjangoModelFactory):

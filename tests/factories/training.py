@@ -3,23 +3,12 @@ from decimal import Decimal
 
 import factory
 
-from training.models import (
-    Attendance,
-    Audience,
-    Exam,
-    ExamKind,
-    ExamResult,
-    PublicityActivity,
-    PublicityFormat,
-    RuleOfLawVicePrincipal,
-    SessionKind,
-    StudyPlan,
-    ThemeDay,
-    TrainingSession,
-)
-
-from .agencies import AgencyFactory
-from .officers import OfficerFactory
+from tests.factories.agencies import AgencyFactory
+from tests.factories.officers import OfficerFactory
+from training.exams.models import Exam, ExamKind, ExamResult
+from training.publicity.models import Audience, PublicityActivity, PublicityFormat, ThemeDay
+from training.publicity.youth import RuleOfLawVicePrincipal
+from training.study.models import Attendance, SessionKind, StudyPlan, TrainingSession
 
 
 class StudyPlanFactory(factory.django.DjangoModelFactory):

@@ -4,7 +4,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from lawgov.celery import app
-from reports.models import AnnualReport, ReportStatus
+from reports.annual.models import AnnualReport, ReportStatus
 from tests.base import api_client_for
 from tests.factories import CertificateFactory, OfficerFactory
 from tests.factories.agencies import PASSWORD

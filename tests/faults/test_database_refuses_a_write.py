@@ -3,8 +3,10 @@
 import pytest
 from django.db import DatabaseError, connection
 
-from enforcement.models import Agency, Certificate, Officer
-from enforcement.roster import import_roster, read_roster
+from enforcement.agencies.models import Agency
+from enforcement.officers.models.certificate import Certificate
+from enforcement.officers.models.officer import Officer
+from enforcement.officers.roster import import_roster, read_roster
 from tests.enforcement.roster_files import roster_row, workbook_bytes
 
 REFUSED_NUMBER = "REFUSED-0150"

@@ -6,7 +6,7 @@ import time
 import pytest
 from django.db import connection, transaction
 
-from reports.models import AnnualReport, ReportStatus
+from reports.annual.models import AnnualReport, ReportStatus
 from tests.base import api_client_for
 from tests.factories import CertificateFactory, OfficerFactory
 from tests.workers import database_url, start_worker, stop_worker

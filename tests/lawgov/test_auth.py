@@ -1,7 +1,7 @@
 from django.conf import settings
 from rest_framework.test import APIClient
 
-from enforcement import roles
+from enforcement.agencies import roles
 from tests.factories import UserFactory
 from tests.factories.agencies import PASSWORD
 

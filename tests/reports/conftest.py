@@ -1,7 +1,7 @@
 import pytest
 import time_machine
 
-from .records import COMPILED_AT, TownshipRecords, build_township_records
+from tests.reports.records import COMPILED_AT, TownshipRecords, build_township_records
 
 
 @pytest.fixture(autouse=True)

@@ -22,7 +22,8 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from enforcement.models import EmploymentStatus, Officer, ReconsiderationCase
+from enforcement.officers.models.officer import EmploymentStatus, Officer
+from enforcement.reconsideration.models import ReconsiderationCase
 from tests.base import World
 from tests.factories import (
     AttendanceFactory,
@@ -39,7 +40,8 @@ from tests.factories import (
     VicePrincipalFactory,
     case_with_events,
 )
-from training.models import Exam, SessionKind, TrainingSession
+from training.exams.models import Exam
+from training.study.models import SessionKind, TrainingSession
 
 YEAR = 2021
 # The report of a year is compiled early in the next one.

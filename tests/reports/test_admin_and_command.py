@@ -6,10 +6,9 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from reports import services
-from reports.models import AnnualReport, ReportStatus
-
-from .records import EXPECTED, EXPECTED_PROBLEMS, YEAR
+from reports.annual import services
+from reports.annual.models import AnnualReport, ReportStatus
+from tests.reports.records import EXPECTED, EXPECTED_PROBLEMS, YEAR
 
 
 def admin_client(user) -> Client:

@@ -4,11 +4,10 @@ import docx
 import pytest
 from django.core.exceptions import ValidationError
 
-from reports import services
-from reports.models import AnnualReport, ReportStatus
+from reports.annual import services
+from reports.annual.models import AnnualReport, ReportStatus
 from reports.tasks import generate_annual_report
-
-from .records import EXPECTED, YEAR
+from tests.reports.records import EXPECTED, YEAR
 
 
 @pytest.fixture

@@ -1,12 +1,11 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from enforcement import roles
-from reports import services
+from enforcement.agencies import roles
+from reports.annual import services
 from tests.base import ScopedResourceChecks, api_client_for
 from tests.factories import UserFactory
-
-from .records import EXPECTED, YEAR
+from tests.reports.records import EXPECTED, YEAR
 
 STATS_URL = "/api/v1/stats/"
 REPORTS_URL = "/api/v1/reports/"
@@ -59,7 +58,7 @@ class TestReportResource(ScopedResourceChecks):
     url = REPORTS_URL
 
     def make_record(self, agency):
-        from reports.models import AnnualReport
+        from reports.annual.models import AnnualReport
 
         return AnnualReport.objects.create(agency=agency, year=YEAR)
 
@@ -104,7 +103,7 @@ def test_a_report_of_a_future_year_is_refused(world):
 
 
 def test_reports_cannot_be_changed_through_the_api(world):
-    from reports.models import AnnualReport
+    from reports.annual.models import AnnualReport
 
     report = AnnualReport.objects.create(agency=world.township_a, year=YEAR)
     client = api_client_for(world.team_lead_a)

@@ -7,9 +7,9 @@ import openpyxl
 import pytest
 from django.core.management import call_command
 
-from enforcement.models import Officer
-from reports import services
-from reports.stats import compile_statistics, subtree_scope
+from enforcement.officers.models.officer import Officer
+from reports.annual import services
+from reports.statistics.compile import compile_statistics, subtree_scope
 from tests.base import api_client_for, query_counts_at_two_sizes
 from tests.factories import (
     AttendanceFactory,
@@ -20,9 +20,8 @@ from tests.factories import (
     TrainingSessionFactory,
     case_with_events,
 )
-
-from .fixtures import TOWNSHIP_2021
-from .records import EXPECTED, EXPECTED_PROBLEMS, YEAR, d
+from tests.reports.fixtures import TOWNSHIP_2021
+from tests.reports.records import EXPECTED, EXPECTED_PROBLEMS, YEAR, d
 
 STATS_URL = "/api/v1/stats/"
 

@@ -3,11 +3,10 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from reports.document import document_to_text, paragraphs_of, text_to_document
-from reports.narrative import build_document
-from reports.problems import find_problems
-
-from .fixtures import township_stats
+from reports.annual.document import document_to_text, paragraphs_of, text_to_document
+from reports.annual.narrative import build_document
+from reports.statistics.problems import find_problems
+from tests.reports.fixtures import township_stats
 
 DAY = datetime.date(2022, 2, 20)
 

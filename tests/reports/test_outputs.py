@@ -4,13 +4,12 @@ import io
 import docx
 import openpyxl
 
-from reports.docx import build_docx
-from reports.labels import AREAS
-from reports.narrative import build_document
-from reports.problems import find_problems
-from reports.xlsx import build_xlsx
-
-from .fixtures import township_stats
+from reports.annual.docx import build_docx
+from reports.annual.narrative import build_document
+from reports.annual.xlsx import build_xlsx
+from reports.statistics.labels import AREAS
+from reports.statistics.problems import find_problems
+from tests.reports.fixtures import township_stats
 
 
 def stats_with_problems() -> dict:

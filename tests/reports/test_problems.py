@@ -1,8 +1,7 @@
 import pytest
 
-from reports.problems import RULES, Rule, above, find_problems
-
-from .fixtures import township_stats
+from reports.statistics.problems import RULES, Rule, above, find_problems
+from tests.reports.fixtures import township_stats
 
 # Figures that break no rule.
 HEALTHY = dict(

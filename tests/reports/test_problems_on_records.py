@@ -2,8 +2,8 @@
 
 import pytest
 
-from reports.problems import RULES
-from reports.stats import compile_statistics, subtree_scope
+from reports.statistics.compile import compile_statistics, subtree_scope
+from reports.statistics.problems import RULES
 from tests.factories import (
     AttendanceFactory,
     CertificateFactory,
@@ -15,8 +15,7 @@ from tests.factories import (
     TrainingSessionFactory,
     case_with_events,
 )
-
-from .records import YEAR, d
+from tests.reports.records import YEAR, d
 
 ONE_WAY, INTERACTIVE = "悬挂横幅", "法律咨询"
 

@@ -4,8 +4,13 @@ import io
 from django.core.management import call_command
 from django.db import transaction
 
-from enforcement.models import Agency, AgencyKind, Certificate, Officer, ReconsiderationCase
-from training.models import ExamResult, PublicityActivity, TrainingSession
+from enforcement.agencies.models import Agency, AgencyKind
+from enforcement.officers.models.certificate import Certificate
+from enforcement.officers.models.officer import Officer
+from enforcement.reconsideration.models import ReconsiderationCase
+from training.exams.models import ExamResult
+from training.publicity.models import PublicityActivity
+from training.study.models import TrainingSession
 
 DAY = datetime.date(2026, 6, 1)
 

@@ -16,7 +16,7 @@ from tests.factories import (
     PublicityActivityFactory,
     TrainingSessionFactory,
 )
-from training.models import ExamResult
+from training.exams.models import ExamResult
 
 
 def admin_client(user) -> Client:

@@ -12,7 +12,8 @@ from tests.factories import (
     ThemeDayFactory,
     TrainingSessionFactory,
 )
-from training.models import ExamKind, SessionKind
+from training.exams.models import ExamKind
+from training.study.models import SessionKind
 
 
 def listed_ids(response):

@@ -1,13 +1,15 @@
 import datetime
 import random
 
-from enforcement import demo as enforcement_demo
-from enforcement.scope import Scope
+from enforcement.agencies.scope import Scope
+from enforcement.officers import demo as enforcement_demo
 from tests.factories import OfficerFactory
 from training import demo
-from training.models import Attendance, ExamResult, PublicityActivity, TrainingSession
-from training.stats.exams import exam_figures
-from training.stats.publicity import publicity_figures
+from training.exams.models import ExamResult
+from training.exams.stats import exam_figures
+from training.publicity.models import PublicityActivity
+from training.publicity.stats import publicity_figures
+from training.study.models import Attendance, TrainingSession
 
 
 def seeded_context():

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.factories import ExamFactory, ExamResultFactory, OfficerFactory
-from training.models import Exam, ExamResult
+from training.exams.models import Exam, ExamResult
 
 pytestmark = pytest.mark.usefixtures("english")
 

@@ -4,7 +4,9 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook
 
+from enforcement.agencies.spreadsheets import import_sheet
 from tests.factories import ExamFactory, ExamResultFactory, OfficerFactory, PublicityFormatFactory, ThemeDayFactory
+from training.exams.models import ExamResult
 from training.imports import (
     ACTIVITY_COLUMNS,
     EXAM_RESULT_COLUMNS,
@@ -13,8 +15,7 @@ from training.imports import (
     save_activity,
     save_exam_result,
 )
-from training.models import ExamResult, PublicityActivity
-from training.spreadsheets import import_sheet
+from training.publicity.models import PublicityActivity
 
 pytestmark = pytest.mark.usefixtures("english")
 

@@ -6,8 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from tests.factories import PublicityActivityFactory
-from training.models import ActivityPhoto, PublicityActivity
-from training.photos import validate_photo
+from training.publicity.models import ActivityPhoto, PublicityActivity
+from training.publicity.photos import validate_photo
 
 pytestmark = pytest.mark.usefixtures("english")
 

@@ -1,6 +1,6 @@
 import datetime
 
-from enforcement.scope import Scope
+from enforcement.agencies.scope import Scope
 from tests.base import query_counts_at_two_sizes
 from tests.factories import (
     AudienceFactory,
@@ -10,7 +10,7 @@ from tests.factories import (
     ThemeDayFactory,
     VicePrincipalFactory,
 )
-from training.stats.publicity import publicity_figures
+from training.publicity.stats import publicity_figures
 
 
 def figures_of_a(world, year=2024, **kwargs):

@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.factories import AttendanceFactory, OfficerFactory, TrainingSessionFactory
-from training.models import Attendance, TrainingSession
-from training.services import add_attendees
+from training.study.models import Attendance, TrainingSession
+from training.study.services import add_attendees
 
 
 def test_a_session_of_zero_hours_is_refused_naming_the_hours(world):

@@ -1,12 +1,12 @@
 import datetime
 from decimal import Decimal
 
-from enforcement.scope import Scope
+from enforcement.agencies.scope import Scope
 from tests.base import query_counts_at_two_sizes
 from tests.factories import AttendanceFactory, OfficerFactory, StudyPlanFactory, TrainingSessionFactory
-from training.models import SessionKind
 from training.officer_record import training_record
-from training.stats.training import training_figures
+from training.study.models import SessionKind
+from training.study.stats import training_figures
 
 
 def scope_a(world):

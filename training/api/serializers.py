@@ -1,10 +1,13 @@
 from django.db import models
 from rest_framework import serializers
 
-from enforcement.models import Agency, Officer
+from enforcement.agencies.models import Agency
+from enforcement.officers.models.officer import Officer
 from lawgov.api.fields import ScopedPrimaryKeyRelatedField
-
-from ..models import Exam, ExamResult, PublicityActivity, RuleOfLawVicePrincipal, TrainingSession
+from training.exams.models import Exam, ExamResult
+from training.publicity.models import PublicityActivity
+from training.publicity.youth import RuleOfLawVicePrincipal
+from training.study.models import TrainingSession
 
 
 class ModelCleanMixin:

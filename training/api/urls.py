@@ -1,6 +1,6 @@
 from rest_framework.routers import DefaultRouter
 
-from .views import ExamResultViewSet, ExamViewSet, PublicityActivityViewSet, TrainingSessionViewSet
+from training.api.views import ExamResultViewSet, ExamViewSet, PublicityActivityViewSet, TrainingSessionViewSet
 
 router = DefaultRouter()
 router.register("training-sessions", TrainingSessionViewSet)

@@ -3,10 +3,16 @@ from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.settings import api_settings
 
 from lawgov.api.views import ScopedModelViewSet
-
-from ..filters import ExamFilterSet, ExamResultFilterSet, PublicityActivityFilterSet, TrainingSessionFilterSet
-from ..models import Exam, ExamResult, PublicityActivity, PublicityFormat, TrainingSession
-from .serializers import ExamResultSerializer, ExamSerializer, PublicityActivitySerializer, TrainingSessionSerializer
+from training.api.serializers import (
+    ExamResultSerializer,
+    ExamSerializer,
+    PublicityActivitySerializer,
+    TrainingSessionSerializer,
+)
+from training.exams.models import Exam, ExamResult
+from training.filters import ExamFilterSet, ExamResultFilterSet, PublicityActivityFilterSet, TrainingSessionFilterSet
+from training.publicity.models import PublicityActivity, PublicityFormat
+from training.study.models import TrainingSession
 
 
 class TrainingSessionViewSet(ScopedModelViewSet):

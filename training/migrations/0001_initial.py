@@ -2,9 +2,9 @@
 
 import django.core.validators
 import django.db.models.deletion
-import training.models.plans
-import training.models.publicity
-import training.photos
+import training.study.models
+import training.publicity.models
+import training.publicity.photos
 from decimal import Decimal
 from django.db import migrations, models
 
@@ -149,7 +149,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('image', models.ImageField(upload_to=training.models.publicity.photo_path, validators=[training.photos.validate_photo], verbose_name='image')),
+                ('image', models.ImageField(upload_to=training.publicity.models.photo_path, validators=[training.publicity.photos.validate_photo], verbose_name='image')),
                 ('caption', models.CharField(blank=True, max_length=200, verbose_name='caption')),
                 ('activity', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='training.publicityactivity', verbose_name='activity')),
             ],
@@ -207,7 +207,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
                 ('year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(2000)], verbose_name='year')),
-                ('required_hours', models.PositiveSmallIntegerField(default=training.models.plans.default_required_hours, validators=[django.core.validators.MinValueValidator(1)], verbose_name='required hours per officer')),
+                ('required_hours', models.PositiveSmallIntegerField(default=training.study.models.default_required_hours, validators=[django.core.validators.MinValueValidator(1)], verbose_name='required hours per officer')),
                 ('planned_items', models.TextField(blank=True, help_text='One item per line.', verbose_name='planned items')),
                 ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='study_plans', to='enforcement.agency', verbose_name='agency')),
             ],

@@ -5,8 +5,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from enforcement import demo, roles
-from enforcement.models import Agency, Membership
+from enforcement.agencies import roles
+from enforcement.agencies.models import Agency, Membership
+from enforcement.officers import demo
 
 DEMO_PASSWORD = "lawgov-demo"
 

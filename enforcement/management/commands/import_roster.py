@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from enforcement.models import Agency
-from enforcement.roster import RosterFileError, import_roster, read_roster
+from enforcement.agencies.models import Agency
+from enforcement.officers.roster import RosterFileError, import_roster, read_roster
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from enforcement.reminders import run_certificate_reminders
+from enforcement.officers.reminders import run_certificate_reminders
 
 
 class Command(BaseCommand):

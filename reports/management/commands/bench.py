@@ -11,13 +11,15 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from enforcement import demo, roles
-from enforcement.models import Agency, Certificate, Membership
-from enforcement.roster import REQUIRED_COLUMNS, import_roster, read_roster
-from enforcement.validators import id_number_check_character
+from enforcement.agencies import roles
+from enforcement.agencies.models import Agency, Membership
+from enforcement.agencies.validators import id_number_check_character
+from enforcement.officers import demo
+from enforcement.officers.models.certificate import Certificate
+from enforcement.officers.roster import REQUIRED_COLUMNS, import_roster, read_roster
+from reports.annual.models import AnnualReport
+from reports.annual.services import request_report
 from reports.benchmark import growth, measure, write_results
-from reports.models import AnnualReport
-from reports.services import request_report
 
 
 def bench_user(username: str, role: str, agency: Agency):

@@ -4,11 +4,11 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from enforcement.models import Agency
-from reports.docx import build_docx
-from reports.narrative import build_document
-from reports.stats import compile_statistics, subtree_scope
-from reports.xlsx import build_xlsx
+from enforcement.agencies.models import Agency
+from reports.annual.docx import build_docx
+from reports.annual.narrative import build_document
+from reports.annual.xlsx import build_xlsx
+from reports.statistics.compile import compile_statistics, subtree_scope
 
 FORMATS = ("docx", "xlsx", "json")
 

@@ -14,8 +14,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
-from enforcement import demo
-from enforcement.models import Agency, Certificate
+from enforcement.agencies.models import Agency
+from enforcement.officers import demo
+from enforcement.officers.models.certificate import Certificate
 from reports.benchmark import percentile
 
 

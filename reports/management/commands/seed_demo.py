@@ -5,9 +5,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from enforcement import demo as enforcement_demo
-from enforcement import demo_reconsideration
-from enforcement.models import Agency
+from enforcement.agencies.models import Agency
+from enforcement.officers import demo as enforcement_demo
+from enforcement.reconsideration import demo as demo_reconsideration
 from training import demo as training_demo
 
 # Each app adds its records in dependency order.

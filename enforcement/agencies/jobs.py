@@ -1,0 +1,60 @@
+"""Scheduled jobs record their runs, and mail goes to the right people after commit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from enforcement.agencies import roles
+from enforcement.agencies.job_runs import JobRun
+from enforcement.agencies.models import Agency
+
+
+@contextmanager
+def tracked_job(name: str) -> Iterator[dict]:
+    """Record the start, end and outcome of a scheduled job under `name`.
+
+    The body may put a short "summary" into the yielded dict.
+    """
+    outcome: dict = {"summary": ""}
+    JobRun.objects.update_or_create(
+        name=name, defaults={"started_at": timezone.now(), "finished_at": None, "succeeded": False}
+    )
+    try:
+        yield outcome
+    except Exception as error:
+        JobRun.objects.filter(name=name).update(
+            finished_at=timezone.now(), succeeded=False, summary=f"{type(error).__name__}: {error}"[:500]
+        )
+        raise
+    JobRun.objects.filter(name=name).update(
+        finished_at=timezone.now(), succeeded=True, summary=str(outcome["summary"])[:500]
+    )
+
+
+def team_lead_emails(agency: Agency) -> list[str]:
+    """E-mail addresses of the team leads responsible for `agency`.
+
+    A team lead is responsible for the agencies of their memberships and all
+    below them, so members of the agency or any of its ancestors qualify.
+    """
+    ancestor_ids = [int(part) for part in agency.path.split("/") if part]
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=roles.TEAM_LEAD, agency_memberships__agency_id__in=ancestor_ids)
+        .exclude(email="")
+        .distinct()
+    )
+    return sorted(users.values_list("email", flat=True))
+
+
+def mail_after_commit(*, subject: str, body: str, recipients: Iterable[str]) -> None:
+    """Send the mail only once the transaction that decided to send it has committed."""
+    recipients = sorted(set(recipients))
+    if recipients:
+        transaction.on_commit(lambda: send_mail(subject, body, None, recipients, fail_silently=False))

@@ -1,0 +1,70 @@
+"""The one scoping mechanism: `Model.objects.visible_to(user)`.
+
+Every view, admin page, export and statistic reaches rows through it. A user
+sees the agencies they are a member of and every agency below them;
+superusers see everything; anyone else sees nothing.
+"""
+
+from __future__ import annotations
+
+from functools import reduce
+from operator import or_
+
+from django.db import models
+
+
+def scope_paths(user) -> list[str] | None:
+    """The tree paths of the user's agencies; None means unrestricted.
+
+    Cached on the user object, so one request pays one query for it.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return []
+    if user.is_superuser:
+        return None
+    cached = getattr(user, "_lawgov_scope_paths", None)
+    if cached is None:
+        from enforcement.agencies.models import Agency
+
+        cached = list(Agency.objects.filter(memberships__user=user).values_list("path", flat=True))
+        user._lawgov_scope_paths = cached
+    return cached
+
+
+class AgencyQuerySet(models.QuerySet):
+    def visible_to(self, user) -> AgencyQuerySet:
+        paths = scope_paths(user)
+        if paths is None:
+            return self
+        if not paths:
+            return self.none()
+        return self.filter(reduce(or_, (models.Q(path__startswith=path) for path in paths)))
+
+    def in_subtree_of(self, agency) -> AgencyQuerySet:
+        return self.filter(path__startswith=agency.path)
+
+
+class ScopedQuerySet(models.QuerySet):
+    """Base queryset of every record that belongs to an agency.
+
+    `scope_field` is the lookup path from the record to its Agency.
+    """
+
+    scope_field = "agency"
+
+    def _agencies(self):
+        return self.model._meta.apps.get_model("enforcement", "Agency").objects
+
+    def visible_to(self, user):
+        paths = scope_paths(user)
+        if paths is None:
+            return self
+        return self.filter(**{f"{self.scope_field}__in": self._agencies().visible_to(user)})
+
+    def in_subtree_of(self, agency):
+        return self.filter(**{f"{self.scope_field}__path__startswith": agency.path})
+
+
+def scoped_queryset(scope_field: str) -> type[ScopedQuerySet]:
+    """A ScopedQuerySet class for records reaching their agency through `scope_field`."""
+    return type(f"ScopedQuerySet_{scope_field}", (ScopedQuerySet,), {"scope_field": scope_field})

@@ -1,0 +1,66 @@
+"""The models Django registers for the enforcement app; each subject package defines its own."""
+
+from enforcement.agencies.base import TimeStampedModel
+from enforcement.agencies.calendar import CalendarDay
+from enforcement.agencies.job_runs import JobRun
+from enforcement.agencies.models import Agency, AgencyKind, Membership
+from enforcement.officers.models.certificate import (
+    AnnualReview,
+    Certificate,
+    CertificateKind,
+    CertificateStatus,
+    CertificateStatusChange,
+    ReviewResult,
+)
+from enforcement.officers.models.officer import IN_SERVICE, EmploymentStatus, Officer, Sex
+from enforcement.officers.models.reminders import CertificateReminder, ReminderThreshold, UncertifiedOfficerReminder
+from enforcement.reconsideration.models import (
+    CORRECTED,
+    ActKind,
+    Applicant,
+    ApplicantKind,
+    CaseEvent,
+    CaseStatus,
+    DeadlineKind,
+    DeadlineWarning,
+    EventKind,
+    Outcome,
+    Procedure,
+    ReconsiderationCase,
+    WarningKind,
+)
+
+__all__ = [
+    "CORRECTED",
+    "IN_SERVICE",
+    "ActKind",
+    "Agency",
+    "AgencyKind",
+    "AnnualReview",
+    "Applicant",
+    "ApplicantKind",
+    "CalendarDay",
+    "CaseEvent",
+    "CaseStatus",
+    "Certificate",
+    "CertificateKind",
+    "CertificateReminder",
+    "CertificateStatus",
+    "CertificateStatusChange",
+    "DeadlineKind",
+    "DeadlineWarning",
+    "EmploymentStatus",
+    "EventKind",
+    "JobRun",
+    "Membership",
+    "Officer",
+    "Outcome",
+    "Procedure",
+    "ReconsiderationCase",
+    "ReminderThreshold",
+    "ReviewResult",
+    "Sex",
+    "TimeStampedModel",
+    "UncertifiedOfficerReminder",
+    "WarningKind",
+]

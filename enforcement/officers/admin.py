@@ -1,0 +1,403 @@
+"""Admin of officers and their certificates: history with restore, refused concurrent edits, the Excel roster."""
+
+from __future__ import annotations
+
+import uuid
+
+from concurrency.admin import ConcurrencyActionMixin, ConcurrencyListEditableMixin
+from concurrency.forms import ConcurrentForm, VersionWidget
+from concurrency.forms import VersionField as VersionFormField
+from django import forms
+from django.contrib import admin, messages
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from enforcement.agencies.admin_base import ScopedAdminMixin, ScopedTabularInline
+from enforcement.agencies.models import Agency
+from enforcement.officers.models.certificate import (
+    AnnualReview,
+    Certificate,
+    CertificateStatus,
+    CertificateStatusChange,
+)
+from enforcement.officers.models.officer import Officer
+from enforcement.officers.models.reminders import CertificateReminder, ReminderThreshold, UncertifiedOfficerReminder
+from enforcement.officers.roster import (
+    RosterFileError,
+    RosterRejected,
+    certificate_pairs,
+    export_roster,
+    import_roster,
+    officer_pairs,
+    read_roster,
+    roster_template,
+)
+from enforcement.officers.services import ALLOWED_CHANGES, change_certificate_status
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ROSTER_UPLOADS = "roster-imports/"
+ROSTER_UPLOAD_MAX_AGE = 60 * 60
+
+
+def xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class VersionedHistoryAdmin(ScopedAdminMixin, ConcurrencyActionMixin, ConcurrencyListEditableMixin, SimpleHistoryAdmin):
+    """Scoped rows, history with restore, and a second concurrent save refused with a message."""
+
+    form = ConcurrentForm
+    formfield_overrides = {VersionFormField: {"widget": VersionWidget}}
+
+    def _in_scope_or_404(self, request, object_id) -> None:
+        # simple-history shows the history of a row it cannot find as a
+        # deleted row; a row outside the user's scope must stay invisible.
+        if not self.get_queryset(request).filter(pk=object_id).exists():
+            raise Http404
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._in_scope_or_404(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._in_scope_or_404(request, object_id)
+        request._restoring_history = True
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is not None and getattr(request, "_restoring_history", False):
+            # A restored version is checked against the record as it is now,
+            # so an edit made meanwhile by someone else still refuses it.
+            obj.version = type(obj)._default_manager.filter(pk=obj.pk).values_list("version", flat=True).get()
+        return super().get_form(request, obj, change=change, **kwargs)
+
+
+class CertificateInline(ScopedTabularInline):
+    model = Certificate
+    fields = ["number", "kind", "issuing_authority", "fields", "area", "issued_on", "valid_until", "status"]
+    readonly_fields = ["status"]
+    extra = 0
+    show_change_link = True
+
+
+class CertificationFilter(admin.SimpleListFilter):
+    title = _("certified today")
+    parameter_name = "certified"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("With an effective certificate")), ("no", _("Without an effective certificate"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in {"yes", "no"}:
+            return queryset.filter(is_certified=self.value() == "yes")
+        return queryset
+
+
+class RosterUploadForm(forms.Form):
+    file = forms.FileField(label=_("Roster (.xlsx)"))
+
+
+class RosterConfirmForm(forms.Form):
+    upload = forms.CharField(widget=forms.HiddenInput)
+    skip_bad_rows = forms.BooleanField(label=_("Import only the good rows"), required=False)
+
+    def clean_upload(self) -> str:
+        try:
+            name = signing.loads(self.cleaned_data["upload"], salt="roster-upload", max_age=ROSTER_UPLOAD_MAX_AGE)
+        except signing.BadSignature:
+            raise ValidationError(_("The upload has expired; please upload the file again.")) from None
+        if not default_storage.exists(name):
+            raise ValidationError(_("The upload has expired; please upload the file again."))
+        return name
+
+
+@admin.register(Officer)
+class OfficerAdmin(VersionedHistoryAdmin):
+    list_display = [
+        "name",
+        "id_number_shown",
+        "agency",
+        "position",
+        "is_leader",
+        "is_enforcement_officer",
+        "employment_status",
+        "certified_today",
+    ]
+    list_select_related = ["agency"]
+    list_filter = [
+        CertificationFilter,
+        ("agency", admin.RelatedOnlyFieldListFilter),
+        "is_enforcement_officer",
+        "is_leader",
+        "employment_status",
+    ]
+    search_fields = ["name", "=certificates__number", "id_number__endswith"]
+    autocomplete_fields = ["agency"]
+    inlines = [CertificateInline]
+    change_list_template = "admin/enforcement/officer/change_list.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_certified(timezone.localdate())
+
+    @admin.display(description=_("resident ID number"))
+    def id_number_shown(self, officer: Officer) -> str:
+        return officer.id_number if self._full_id_numbers else officer.masked_id_number
+
+    @admin.display(description=_("certified today"), boolean=True, ordering="is_certified")
+    def certified_today(self, officer: Officer) -> bool:
+        return officer.is_certified
+
+    def changelist_view(self, request, extra_context=None):
+        self._full_id_numbers = request.user.has_perm("enforcement.view_full_id_number")
+        return super().changelist_view(request, extra_context)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("roster/import/", view(self.import_roster_view), name="enforcement_officer_import"),
+            path("roster/template/", view(self.roster_template_view), name="enforcement_officer_roster_template"),
+            path("roster/export/", view(self.export_roster_view), name="enforcement_officer_export"),
+            *super().get_urls(),
+        ]
+
+    def roster_template_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return xlsx_response(roster_template(), "roster-template.xlsx")
+
+    def export_roster_view(self, request):
+        """The roster of the officers the changelist shows with the same filters and search."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        officers = self.get_changelist_instance(request).get_queryset(request)
+        return xlsx_response(export_roster(officer_pairs(officers)), f"roster-{timezone.localdate():%Y%m%d}.xlsx")
+
+    def import_roster_view(self, request):
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+        agencies = Agency.objects.visible_to(request.user)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": gettext("Import roster"),
+            "upload_form": RosterUploadForm(),
+        }
+        if request.method == "POST" and "upload" in request.POST:
+            confirm_form = RosterConfirmForm(request.POST)
+            if confirm_form.is_valid():
+                name = confirm_form.cleaned_data["upload"]
+                with default_storage.open(name, "rb") as file:
+                    check = read_roster(file, agencies=agencies)
+                try:
+                    result = import_roster(
+                        check, skip_bad_rows=confirm_form.cleaned_data["skip_bad_rows"], user=request.user
+                    )
+                except RosterRejected as rejected:
+                    messages.error(request, str(rejected))
+                    context.update(check=check, confirm_form=confirm_form)
+                else:
+                    default_storage.delete(name)
+                    messages.success(
+                        request,
+                        gettext(
+                            "Roster imported: %(created)d officers added, %(updated)d updated, "
+                            "%(certificates)d certificates added, %(skipped)d rows skipped."
+                        )
+                        % {
+                            "created": result.officers_created,
+                            "updated": result.officers_updated,
+                            "certificates": result.certificates_created + result.certificates_updated,
+                            "skipped": result.rows_skipped,
+                        },
+                    )
+                    return redirect(reverse("admin:enforcement_officer_changelist"))
+            else:
+                context["upload_errors"] = confirm_form.errors.get("upload")
+        elif request.method == "POST":
+            upload_form = RosterUploadForm(request.POST, request.FILES)
+            context["upload_form"] = upload_form
+            if upload_form.is_valid():
+                upload = upload_form.cleaned_data["file"]
+                try:
+                    check = read_roster(upload, agencies=agencies)
+                except RosterFileError as error:
+                    upload_form.add_error("file", str(error))
+                else:
+                    upload.seek(0)
+                    name = default_storage.save(f"{ROSTER_UPLOADS}{uuid.uuid4().hex}.xlsx", upload)
+                    token = signing.dumps(name, salt="roster-upload")
+                    context.update(check=check, confirm_form=RosterConfirmForm(initial={"upload": token}))
+        return TemplateResponse(request, "admin/enforcement/officer/import_roster.html", context)
+
+
+class CertificateStatusChangeInline(ScopedTabularInline):
+    model = CertificateStatusChange
+    fields = ["changed_on", "previous_status", "status", "reason", "changed_by"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class AnnualReviewInline(ScopedTabularInline):
+    model = AnnualReview
+    fields = ["year", "result", "reviewed_on", "note"]
+    extra = 0
+
+
+class CertificateValidityFilter(admin.SimpleListFilter):
+    title = _("validity")
+    parameter_name = "validity"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("valid", _("Effective today")),
+            ("30", _("Expiring within 30 days")),
+            ("60", _("Expiring within 60 days")),
+            ("90", _("Expiring within 90 days")),
+            ("expired", _("Expired")),
+            (CertificateStatus.SUSPENDED, _("Suspended")),
+            (CertificateStatus.REVOKED, _("Revoked")),
+            (CertificateStatus.CANCELLED, _("Cancelled")),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        value = self.value()
+        if value == "valid":
+            return queryset.effective_on(today)
+        if value in {"30", "60", "90"}:
+            return queryset.expiring_within(int(value), on=today)
+        if value == "expired":
+            return queryset.filter(status=CertificateStatus.VALID, valid_until__lt=today)
+        if value in CertificateStatus.values:
+            return queryset.filter(status=value)
+        return queryset
+
+
+class CertificateAdminForm(ConcurrentForm):
+    status_reason = forms.CharField(
+        label=_("reason for the change of status"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    status_changed_on = forms.DateField(label=_("status changed on"), required=False, help_text=_("Default today."))
+
+    class Meta:
+        model = Certificate
+        fields = "__all__"
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and "status" in self.changed_data:
+            old, new = self.initial["status"], cleaned.get("status")
+            if new not in ALLOWED_CHANGES[old]:
+                self.add_error("status", _("This change of status is not allowed."))
+            if not (cleaned.get("status_reason") or "").strip():
+                self.add_error("status_reason", _("Give the reason for the change of status."))
+        return cleaned
+
+
+@admin.register(Certificate)
+class CertificateAdmin(VersionedHistoryAdmin):
+    form = CertificateAdminForm
+    list_display = ["number", "officer", "agency", "kind", "issued_on", "valid_until", "status", "effective_today"]
+    list_select_related = ["officer__agency"]
+    list_filter = [CertificateValidityFilter, "kind", "status"]
+    search_fields = ["number", "officer__name", "officer__id_number__endswith"]
+    autocomplete_fields = ["officer", "replaces"]
+    readonly_fields = ["verification_link"]
+    inlines = [CertificateStatusChangeInline, AnnualReviewInline]
+    change_list_template = "admin/enforcement/certificate/change_list.html"
+    date_hierarchy = "valid_until"
+
+    @admin.display(description=_("agency"), ordering="officer__agency__path")
+    def agency(self, certificate: Certificate) -> Agency:
+        return certificate.officer.agency
+
+    @admin.display(description=_("effective today"), boolean=True)
+    def effective_today(self, certificate: Certificate) -> bool:
+        return certificate.is_effective_on(timezone.localdate())
+
+    @admin.display(description=_("public verification"))
+    def verification_link(self, certificate: Certificate) -> str:
+        if not certificate.pk:
+            return "—"
+        page = reverse("certificate-verify", args=[certificate.verification_token])
+        qr = reverse("certificate-verify-qr", args=[certificate.verification_token])
+        return format_html('<a href="{}" target="_blank">{}</a> · <a href="{}">{}</a>', page, page, qr, _("QR code"))
+
+    def save_model(self, request, obj, form, change):
+        if not (change and "status" in form.changed_data):
+            return super().save_model(request, obj, form, change)
+        new_status = obj.status
+        obj.status = form.initial["status"]
+        super().save_model(request, obj, form, change)
+        changed = change_certificate_status(
+            certificate=obj,
+            status=new_status,
+            reason=form.cleaned_data["status_reason"],
+            on=form.cleaned_data.get("status_changed_on") or timezone.localdate(),
+            by=request.user,
+        )
+        obj.status, obj.version = changed.status, changed.version
+        return None
+
+    def get_urls(self):
+        return [
+            path(
+                "export/",
+                self.admin_site.admin_view(self.export_roster_view),
+                name="enforcement_certificate_export",
+            ),
+            *super().get_urls(),
+        ]
+
+    def export_roster_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        certificates = self.get_changelist_instance(request).get_queryset(request)
+        return xlsx_response(
+            export_roster(certificate_pairs(certificates)), f"certificates-{timezone.localdate():%Y%m%d}.xlsx"
+        )
+
+
+@admin.register(ReminderThreshold)
+class ReminderThresholdAdmin(admin.ModelAdmin):
+    # Thresholds apply to every agency: the roles grant only viewing them (enforcement/roles.py).
+    list_display = ["kind", "days"]
+    list_filter = ["kind"]
+
+
+class ReadOnlyLogAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CertificateReminder)
+class CertificateReminderAdmin(ReadOnlyLogAdmin):
+    list_display = ["certificate", "threshold_days", "valid_until", "created_at"]
+    list_select_related = ["certificate"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(UncertifiedOfficerReminder)
+class UncertifiedOfficerReminderAdmin(ReadOnlyLogAdmin):
+    list_display = ["officer", "situation", "created_at"]
+    list_select_related = ["officer"]
+    date_hierarchy = "created_at"

@@ -1,0 +1,148 @@
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from enforcement.agencies.models import Agency
+from enforcement.officers.models.certificate import Certificate
+from enforcement.officers.models.officer import EmploymentStatus, Officer, Sex
+from lawgov.api.fields import ScopedPrimaryKeyRelatedField
+
+
+class AgencySerializer(serializers.ModelSerializer):
+    parent = ScopedPrimaryKeyRelatedField(queryset=Agency.objects.all(), allow_null=True, required=False)
+    depth = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Agency
+        fields = ["id", "name", "kind", "parent", "credit_code", "is_enforcement_subject", "depth"]
+
+    def validate_parent(self, parent):
+        user = self.context["request"].user
+        if parent is None and not user.is_superuser:
+            raise serializers.ValidationError(_("Only a superuser can create a top-level agency."))
+        return parent
+
+    def validate(self, attrs):
+        # The model's clean() holds the tree and checksum rules.
+        instance = Agency(**{**self._current_values(), **attrs})
+        instance.full_clean(exclude=["path"], validate_unique=False)
+        return attrs
+
+    def _current_values(self) -> dict:
+        if self.instance is None:
+            return {}
+        return {field: getattr(self.instance, field) for field in ("name", "kind", "parent", "credit_code")} | {
+            "pk": self.instance.pk,
+            "path": self.instance.path,
+        }
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class IdNumberField(serializers.Field):
+    """The resident ID number, masked unless the requester may see it in full."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        kwargs.setdefault("source", "*")
+        super().__init__(**kwargs)
+
+    def to_representation(self, officer: Officer) -> str:
+        request = self.context.get("request")
+        if request is not None and request.user.has_perm("enforcement.view_full_id_number"):
+            return officer.id_number
+        return officer.masked_id_number
+
+
+class OfficerSerializer(serializers.ModelSerializer):
+    id_number = IdNumberField()
+    agency_name = serializers.CharField(source="agency.name", read_only=True)
+    birth_date = serializers.DateField(read_only=True)
+    sex = serializers.ChoiceField(choices=Sex.choices, read_only=True)
+    status = serializers.ChoiceField(source="employment_status", choices=EmploymentStatus.choices, read_only=True)
+
+    class Meta:
+        model = Officer
+        fields = [
+            "id",
+            "name",
+            "id_number",
+            "birth_date",
+            "sex",
+            "agency",
+            "agency_name",
+            "position",
+            "is_leader",
+            "is_enforcement_officer",
+            "enforcement_fields",
+            "phone",
+            "status",
+            "employed_since",
+            "employed_until",
+        ]
+        read_only_fields = fields
+
+
+class OfficerListSerializer(OfficerSerializer):
+    is_certified = serializers.BooleanField(read_only=True, help_text=_("Holds an effective certificate on `on`."))
+
+    class Meta(OfficerSerializer.Meta):
+        fields = [*OfficerSerializer.Meta.fields, "is_certified"]
+        read_only_fields = fields
+
+
+class CertificateSerializer(serializers.ModelSerializer):
+    officer_name = serializers.CharField(source="officer.name", read_only=True)
+    agency = serializers.IntegerField(source="officer.agency_id", read_only=True)
+    is_effective_today = serializers.SerializerMethodField()
+    verification_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Certificate
+        fields = [
+            "id",
+            "number",
+            "officer",
+            "officer_name",
+            "agency",
+            "kind",
+            "issuing_authority",
+            "fields",
+            "area",
+            "issued_on",
+            "valid_until",
+            "status",
+            "replaces",
+            "is_effective_today",
+            "verification_url",
+        ]
+        read_only_fields = fields
+
+    def get_is_effective_today(self, certificate: Certificate) -> bool:
+        return certificate.is_effective_on(timezone.localdate())
+
+    def get_verification_url(self, certificate: Certificate) -> str:
+        path = reverse("certificate-verify", args=[certificate.verification_token])
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request is not None else path
+
+
+class CertificationQuerySerializer(serializers.Serializer):
+    number = serializers.CharField(required=False, allow_blank=False, help_text=_("Certificate number"))
+    id_number = serializers.CharField(required=False, allow_blank=False, help_text=_("Resident ID number"))
+
+    def validate(self, attrs):
+        if bool(attrs.get("number")) == bool(attrs.get("id_number")):
+            raise serializers.ValidationError(
+                {"number": _("Give either a certificate number or a resident ID number, not both and not neither.")}
+            )
+        return attrs
+
+
+class CertificationCheckSerializer(serializers.Serializer):
+    may_enforce = serializers.BooleanField()
+    reason = serializers.CharField()
+    officer = OfficerSerializer()
+    certificates = CertificateSerializer(many=True)

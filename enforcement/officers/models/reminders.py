@@ -1,0 +1,90 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from enforcement.agencies.base import TimeStampedModel
+from enforcement.agencies.querysets import scoped_queryset
+from enforcement.officers.models.certificate import Certificate, CertificateKind
+from enforcement.officers.models.officer import Officer
+
+
+class ReminderThreshold(TimeStampedModel):
+    """How many days before expiry the team leads hear of a certificate of this kind."""
+
+    kind = models.CharField(_("certificate kind"), max_length=16, choices=CertificateKind.choices)
+    days = models.PositiveSmallIntegerField(_("days before expiry"))
+
+    class Meta:
+        verbose_name = _("reminder threshold")
+        verbose_name_plural = _("reminder thresholds")
+        ordering = ["kind", "-days"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "days"],
+                name="reminder_threshold_unique",
+                violation_error_message=_("This threshold already exists for this kind of certificate."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(days__gt=0),
+                name="reminder_threshold_positive",
+                violation_error_message=_("A reminder threshold is at least one day."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.days}"
+
+
+class CertificateReminder(TimeStampedModel):
+    """A reminder sent about an expiring certificate.
+
+    The row is written before the mail goes; its unique key is what makes a
+    second run of the job send nothing twice. A renewed validity date is a new
+    key, so the renewed certificate is reminded of again in time.
+    """
+
+    certificate = models.ForeignKey(
+        Certificate, verbose_name=_("certificate"), on_delete=models.CASCADE, related_name="reminders"
+    )
+    threshold_days = models.PositiveSmallIntegerField(_("days before expiry"))
+    valid_until = models.DateField(_("valid until"))
+
+    objects = scoped_queryset("certificate__officer__agency").as_manager()
+
+    class Meta:
+        verbose_name = _("certificate reminder")
+        verbose_name_plural = _("certificate reminders")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["certificate", "threshold_days", "valid_until"], name="certificate_reminder_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.certificate} ({self.threshold_days})"
+
+
+class UncertifiedOfficerReminder(TimeStampedModel):
+    """A reminder sent about an officer in an enforcement post without an effective certificate.
+
+    `situation` names why (no certificate, or which certificate lapsed how), so
+    the same situation is reported once and a new one again.
+    """
+
+    officer = models.ForeignKey(
+        Officer, verbose_name=_("officer"), on_delete=models.CASCADE, related_name="uncertified_reminders"
+    )
+    situation = models.CharField(_("situation"), max_length=100)
+
+    objects = scoped_queryset("officer__agency").as_manager()
+
+    class Meta:
+        verbose_name = _("uncertified officer reminder")
+        verbose_name_plural = _("uncertified officer reminders")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["officer", "situation"], name="uncertified_officer_reminder_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.officer} ({self.situation})"

@@ -1,0 +1,169 @@
+"""Admin of reconsideration cases and of the working-day calendar overrides."""
+
+from __future__ import annotations
+
+from concurrency.admin import ConcurrencyActionMixin
+from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline
+from enforcement.agencies.calendar import CalendarDay
+from enforcement.reconsideration.deadlines import LAST_PUBLISHED_YEAR
+from enforcement.reconsideration.models import Applicant, CaseEvent, DeadlineWarning, ReconsiderationCase
+from enforcement.reconsideration.services import case_deadlines, replay
+
+
+class CaseEventFormSet(BaseInlineFormSet):
+    """Checks the order of all the events of the form together, new ones included."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        # Each form alone would be checked against the stored events only.
+        form.instance.check_sequence = False
+        return form
+
+    def clean(self) -> None:
+        super().clean()
+        if any(self.errors):
+            return
+        events = [
+            form.instance
+            for form in self.forms
+            if not self._should_delete_form(form) and (form.instance.pk or form.has_changed())
+        ]
+        replay(events, procedure=self.instance.procedure)
+
+
+class ApplicantInline(ScopedTabularInline):
+    model = Applicant
+    extra = 1
+    fields = ["kind", "name"]
+
+
+class CaseEventInline(ScopedTabularInline):
+    model = CaseEvent
+    formset = CaseEventFormSet
+    extra = 1
+    fields = ["occurred_on", "kind", "outcome", "days", "document_number", "note"]
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = _("overdue")
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes")), ("no", _("No"))]
+
+    def queryset(self, request, queryset):
+        overdue = queryset.overdue(timezone.localdate())
+        if self.value() == "yes":
+            return overdue
+        if self.value() == "no":
+            return queryset.exclude(pk__in=overdue.values("pk"))
+        return queryset
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = _("year received")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        this_year = timezone.localdate().year
+        return [(str(year), str(year)) for year in range(this_year, this_year - 6, -1)]
+
+    def queryset(self, request, queryset):
+        return queryset.received_in(int(self.value())) if self.value() else queryset
+
+
+@admin.register(ReconsiderationCase)
+class ReconsiderationCaseAdmin(ConcurrencyActionMixin, SimpleHistoryAdmin, ScopedModelAdmin):
+    list_display = [
+        "__str__",
+        "agency",
+        "act_kind",
+        "received_on",
+        "status",
+        "outcome",
+        "next_deadline",
+        "days_left",
+    ]
+    list_filter = ["status", "outcome", YearFilter, OverdueFilter, "procedure", "act_kind"]
+    list_select_related = ["agency"]
+    search_fields = ["organ_case_number", "act_document_number", "applicants__name"]
+    autocomplete_fields = ["agency"]
+    inlines = [ApplicantInline, CaseEventInline]
+    readonly_fields = ["status", "outcome", "deadline_rules"]
+    fieldsets = [
+        (None, {"fields": ["agency", "organ_name", "organ_case_number", "officer", "procedure", "version"]}),
+        (_("Contested act"), {"fields": ["act_kind", "act_title", "act_document_number", "act_date", "known_on"]}),
+        (_("State"), {"fields": ["status", "outcome", "deadline_rules"]}),
+        (None, {"fields": ["note"]}),
+    ]
+
+    @admin.display(description=_("next deadline"), ordering="next_deadline_on")
+    def next_deadline(self, case: ReconsiderationCase):
+        if case.next_deadline_on is None:
+            return "—"
+        text = f"{case.get_next_deadline_kind_display()} {case.next_deadline_on:%Y-%m-%d}"
+        if case.is_overdue():
+            return format_html('<strong style="color:#ba2121">{}</strong>', text)
+        return text
+
+    @admin.display(description=_("days left"), ordering="next_deadline_on")
+    def days_left(self, case: ReconsiderationCase):
+        left = case.days_left()
+        if left is None:
+            return "—"
+        if left < 0:
+            return format_html('<strong style="color:#ba2121">{}</strong>', left)
+        return left
+
+    @admin.display(description=_("deadlines and their rules"))
+    def deadline_rules(self, case: ReconsiderationCase):
+        if not case.pk:
+            return "—"
+        today = timezone.localdate()
+        rows = []
+        for deadline in case_deadlines(case):
+            due = f"{deadline.due:%Y-%m-%d}" if deadline.due else _("clock stopped")
+            state = _("met on %(date)s") % {"date": deadline.met_on} if deadline.met_on else ""
+            style = "color:#ba2121;font-weight:bold" if deadline.watched and deadline.is_overdue(today) else ""
+            rows.append((style, deadline.name, due, deadline.rule, state))
+        return format_html_join("", '<div style="{}">{}：{} — {} {}</div>', rows) if rows else "—"
+
+
+@admin.register(CalendarDay)
+class CalendarDayAdmin(admin.ModelAdmin):
+    list_display = ["date", "weekday", "is_working_day", "note"]
+    list_filter = ["is_working_day"]
+    date_hierarchy = "date"
+    search_fields = ["note"]
+
+    @admin.display(description=_("weekday"))
+    def weekday(self, day: CalendarDay) -> str:
+        return day.date.strftime("%a")
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "subtitle": _("Built-in holidays are published up to %(year)s; later years are estimates.")
+            % {"year": LAST_PUBLISHED_YEAR},
+        }
+        return super().changelist_view(request, extra_context)
+
+
+@admin.register(DeadlineWarning)
+class DeadlineWarningAdmin(ScopedModelAdmin):
+    list_display = ["case", "deadline_kind", "due_on", "warning_kind", "created_at"]
+    list_select_related = ["case"]
+    list_filter = ["warning_kind", "deadline_kind"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

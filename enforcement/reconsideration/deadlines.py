@@ -1,0 +1,249 @@
+"""Statutory periods of the Administrative Reconsideration Law on the Chinese calendar.
+
+Periods of 3, 5, 7 and 10 days are working days (art. 88): the count starts
+the day after the triggering day and skips holidays and weekends, but counts
+a weekend day the State Council made a working day (调休). Longer periods are
+calendar days, and one that ends on a day off ends on the next working day
+instead (Civil Procedure Law art. 85, applied through art. 88). Days during
+which the case was suspended (art. 39) do not count towards the decision.
+
+The calendar is `holidays.China` with the admin's CalendarDay rows on top:
+the package only estimates years whose State Council notice it does not have.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+import holidays
+from django.utils import timezone
+from holidays.countries.china import ChinaStaticHolidays
+
+from enforcement.reconsideration.models import DeadlineKind, Procedure
+
+WORKING_DAY_PERIODS = frozenset({3, 5, 7, 10})
+# The last year whose adjusted working days the installed package takes from a
+# published State Council notice; later years are its estimates.
+LAST_PUBLISHED_YEAR = max(ChinaStaticHolidays.special_public_holidays)
+
+LAW = "《行政复议法》"
+
+
+@lru_cache(maxsize=64)
+def _china(year: int) -> holidays.HolidayBase:
+    # The next year too: an adjusted working day late in December belongs to
+    # the following year's notice.
+    return holidays.China(years=(year, year + 1))
+
+
+class WorkingCalendar:
+    """Which days are working days: `holidays.China`, overridden by CalendarDay rows."""
+
+    def __init__(self, overrides: dict[datetime.date, bool] | None = None) -> None:
+        self.overrides = overrides or {}
+
+    @classmethod
+    def load(cls) -> WorkingCalendar:
+        """The calendar with every override of the table (one query; the table is small)."""
+        from enforcement.agencies.calendar import CalendarDay
+
+        return cls(dict(CalendarDay.objects.values_list("date", "is_working_day")))
+
+    def is_working_day(self, day: datetime.date) -> bool:
+        if day in self.overrides:
+            return self.overrides[day]
+        return _china(day.year).is_working_day(day)
+
+    def add_working_days(self, start: datetime.date, days: int) -> datetime.date:
+        """The `days`-th working day after `start`."""
+        day, counted = start, 0
+        while counted < days:
+            day += datetime.timedelta(days=1)
+            counted += self.is_working_day(day)
+        return day
+
+    def on_or_after_working_day(self, day: datetime.date) -> datetime.date:
+        while not self.is_working_day(day):
+            day += datetime.timedelta(days=1)
+        return day
+
+    def period_end(self, start: datetime.date, days: int, *, extra_days: int = 0) -> datetime.date:
+        """The last day of a period of `days` days counted from the day after `start`.
+
+        `extra_days` are calendar days added to a calendar-day period (an
+        extension, days suspended) before a day off moves its end.
+        """
+        if days in WORKING_DAY_PERIODS:
+            return self.add_working_days(start, days)
+        return self.on_or_after_working_day(start + datetime.timedelta(days=days + extra_days))
+
+    def working_days_between(self, start: datetime.date, end: datetime.date) -> int:
+        """Working days after `start` up to and including `end` (negative when `end` is earlier)."""
+        if end < start:
+            return -self.working_days_between(end, start)
+        return sum(self.is_working_day(start + datetime.timedelta(days=n)) for n in range(1, (end - start).days + 1))
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A computed deadline and the rule that produced it."""
+
+    kind: str
+    name: str
+    due: datetime.date | None
+    rule: str
+    article: str
+    met_on: datetime.date | None = None
+    # The applicant's own period is shown, but is no duty of the respondent or the organ.
+    watched: bool = True
+
+    @property
+    def is_met(self) -> bool:
+        return self.met_on is not None
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        """Unmet after its day; on the day itself it is due, not overdue."""
+        today = today or timezone.localdate()
+        return not self.is_met and self.due is not None and self.due < today
+
+    def days_left(self, today: datetime.date | None = None) -> int | None:
+        """Calendar days until the due day: 0 on the day, negative once overdue."""
+        if self.due is None:
+            return None
+        return (self.due - (today or timezone.localdate())).days
+
+
+class CaseFacts(Protocol):
+    """What the deadlines need to know about a case, after replaying its events."""
+
+    received_on: datetime.date | None
+    accepted_on: datetime.date | None
+    copy_received_on: datetime.date | None
+    replied_on: datetime.date | None
+    closed_on: datetime.date | None
+    decided_on_acceptance: datetime.date | None
+    extension_days: int
+    suspended_days: int
+    suspended_since: datetime.date | None
+    opinion_received_on: datetime.date | None
+    correction_reported_on: datetime.date | None
+
+
+def _days(days: int) -> str:
+    return f"{days}个工作日" if days in WORKING_DAY_PERIODS else f"{days}日"
+
+
+def case_deadlines(
+    *,
+    procedure: str,
+    known_on: datetime.date | None,
+    facts: CaseFacts,
+    calendar: WorkingCalendar,
+) -> list[Deadline]:
+    """Every deadline the case has reached so far, in the order of the procedure."""
+    deadlines: list[Deadline] = []
+    simplified = procedure == Procedure.SIMPLIFIED
+
+    def add(kind, name, start, days, rule, article, met_on, *, extra_days=0, watched=True):
+        # A case closed before a step was taken no longer needs that step.
+        moot = facts.closed_on is not None and met_on is None and kind != DeadlineKind.CORRECTION
+        deadlines.append(
+            Deadline(
+                kind=kind,
+                name=str(name),
+                due=calendar.period_end(start, days, extra_days=extra_days) if start else None,
+                rule=f"{rule}（{LAW}{article}）",
+                article=f"{LAW}{article}",
+                met_on=met_on,
+                watched=watched and not moot,
+            )
+        )
+
+    if known_on:
+        add(
+            DeadlineKind.APPLICATION,
+            DeadlineKind.APPLICATION.label,
+            known_on,
+            60,
+            "申请期限：自知道或者应当知道该行政行为之日起60日",
+            "第二十条",
+            facts.received_on,
+            watched=False,
+        )
+    if facts.received_on:
+        add(
+            DeadlineKind.ACCEPTANCE,
+            DeadlineKind.ACCEPTANCE.label,
+            facts.received_on,
+            5,
+            f"受理审查期限：收到申请之日起{_days(5)}",
+            "第三十条",
+            facts.decided_on_acceptance,
+        )
+    if facts.copy_received_on:
+        days, article = (5, "第五十四条") if simplified else (10, "第四十八条")
+        add(
+            DeadlineKind.REPLY,
+            DeadlineKind.REPLY.label,
+            facts.copy_received_on,
+            days,
+            f"答复期限：收到申请书副本之日起{_days(days)}",
+            article,
+            facts.replied_on,
+        )
+    if facts.accepted_on:
+        days = 30 if simplified else 60
+        rule = f"决定期限：受理之日起{_days(days)}"
+        article = "第六十二条"
+        if facts.extension_days:
+            rule += f"，延长{facts.extension_days}日"
+        if facts.suspended_days or facts.suspended_since:
+            rule += f"，中止期间{facts.suspended_days}日不计入"
+            article += "、第三十九条"
+        if facts.suspended_since and not facts.closed_on:
+            # The clock is stopped: there is no due day until the case resumes.
+            deadlines.append(
+                Deadline(
+                    kind=DeadlineKind.DECISION,
+                    name=str(DeadlineKind.DECISION.label),
+                    due=None,
+                    rule=f"{rule}，自{facts.suspended_since:%Y-%m-%d}起中止（{LAW}{article}）",
+                    article=f"{LAW}{article}",
+                )
+            )
+        else:
+            add(
+                DeadlineKind.DECISION,
+                DeadlineKind.DECISION.label,
+                facts.accepted_on,
+                days,
+                rule,
+                article,
+                facts.closed_on,
+                extra_days=facts.extension_days + facts.suspended_days,
+            )
+    if facts.opinion_received_on:
+        add(
+            DeadlineKind.CORRECTION,
+            DeadlineKind.CORRECTION.label,
+            facts.opinion_received_on,
+            60,
+            "纠正情况报送期限：收到行政复议意见书之日起60日",
+            "第七十六条",
+            facts.correction_reported_on,
+        )
+    return deadlines
+
+
+def next_deadline(deadlines: Iterable[Deadline]) -> Deadline | None:
+    """The earliest unmet deadline the respondent or the organ must keep."""
+    pending = [d for d in deadlines if d.watched and not d.is_met and d.due is not None]
+    return min(pending, key=lambda d: d.due, default=None)
+
+
+def due(deadlines: Iterable[Deadline], kind: str) -> datetime.date | None:
+    return next((d.due for d in deadlines if d.kind == kind), None)

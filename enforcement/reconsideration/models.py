@@ -1,0 +1,374 @@
+"""Administrative reconsideration cases (行政复议) in which an agency is the respondent.
+
+Status, outcome, the key dates and the deadlines are derived from the dated
+events and stored on the case, so that lists filter and count them in SQL.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from concurrency.fields import IntegerVersionField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
+
+from enforcement.agencies.base import TimeStampedModel
+from enforcement.agencies.models import Agency
+from enforcement.agencies.querysets import ScopedQuerySet, scoped_queryset
+from enforcement.officers.models.officer import Officer
+
+
+class ActKind(models.TextChoices):
+    PENALTY = "penalty", _("Administrative penalty")
+    COMPULSORY_MEASURE = "compulsory_measure", _("Administrative compulsory measure")
+    LICENSING = "licensing", _("Administrative licensing")
+    EXPROPRIATION = "expropriation", _("Expropriation or compensation")
+    INFORMATION_DISCLOSURE = "information_disclosure", _("Government information disclosure")
+    FAILURE_TO_ACT = "failure_to_act", _("Failure to perform a duty")
+    OTHER = "other", _("Other")
+
+
+class Procedure(models.TextChoices):
+    ORDINARY = "ordinary", _("Ordinary procedure")
+    SIMPLIFIED = "simplified", _("Simplified procedure")
+
+
+class ApplicantKind(models.TextChoices):
+    PERSON = "person", _("Natural person")
+    ORGANISATION = "organisation", _("Legal person or other organisation")
+
+
+class EventKind(models.TextChoices):
+    # Listed in the order of the procedure: events of one day are replayed in this order.
+    APPLICATION_RECEIVED = "application_received", _("Application received")
+    ACCEPTED = "accepted", _("Accepted")
+    NOT_ACCEPTED = "not_accepted", _("Not accepted")
+    COPY_RECEIVED = "copy_received", _("Copy of the application received by the respondent")
+    REPLY_SUBMITTED = "reply_submitted", _("Written reply submitted")
+    HEARING = "hearing", _("Hearing")
+    EXTENSION = "extension", _("Decision period extended")
+    SUSPENSION = "suspension", pgettext_lazy("reconsideration case", "Suspended")
+    RESUMPTION = "resumption", _("Resumed")
+    MEDIATION = "mediation", _("Mediation agreement")
+    SETTLEMENT = "settlement", _("Settlement")
+    WITHDRAWAL = "withdrawal", _("Application withdrawn")
+    TERMINATION = "termination", _("Terminated")
+    DECISION = "decision", _("Decision")
+    OPINION_LETTER = "opinion_letter", _("Opinion letter received")
+    CORRECTION_REPORTED = "correction_reported", _("Correction reported")
+    LAWSUIT_FILED = "lawsuit_filed", _("Administrative lawsuit filed")
+    LAWSUIT_RESULT = "lawsuit_result", _("Lawsuit result")
+
+
+EVENT_RANK = {kind: rank for rank, kind in enumerate(EventKind)}
+
+
+class Outcome(models.TextChoices):
+    UPHELD = "upheld", _("Upheld")
+    CLAIM_REJECTED = "claim_rejected", _("Claim rejected")
+    APPLICATION_REJECTED = "application_rejected", _("Application rejected")
+    NOT_ACCEPTED = "not_accepted", _("Not accepted")
+    REVOKED = "revoked", pgettext_lazy("reconsideration outcome", "Revoked")
+    VARIED = "varied", _("Varied")
+    CONFIRMED_UNLAWFUL = "confirmed_unlawful", _("Confirmed unlawful")
+    ORDERED_TO_PERFORM = "ordered_to_perform", _("Ordered to perform")
+    CONFIRMED_VOID = "confirmed_void", _("Confirmed void")
+    MEDIATION = "mediation", _("Mediation")
+    SETTLEMENT_WITHDRAWAL = "settlement_withdrawal", _("Settlement and withdrawal")
+    WITHDRAWAL = "withdrawal", _("Withdrawal")
+    TERMINATION = "termination", _("Termination")
+
+
+# 纠错: the organ found the act wrong (arts. 63–68).
+CORRECTED = (
+    Outcome.REVOKED,
+    Outcome.VARIED,
+    Outcome.CONFIRMED_UNLAWFUL,
+    Outcome.ORDERED_TO_PERFORM,
+    Outcome.CONFIRMED_VOID,
+)
+# Decided on the merits of the act: the denominator of the correction rate by default.
+MERITS = (Outcome.UPHELD, Outcome.CLAIM_REJECTED, *CORRECTED)
+# What a decision event may say; not-accepted has its own event.
+DECISION_OUTCOMES = (*MERITS, Outcome.APPLICATION_REJECTED)
+MEDIATED_OR_SETTLED = (Outcome.MEDIATION, Outcome.SETTLEMENT_WITHDRAWAL)
+# 调撤: closed by mediation, settlement or withdrawal.
+MEDIATED_OR_WITHDRAWN = (*MEDIATED_OR_SETTLED, Outcome.WITHDRAWAL)
+
+
+class CaseStatus(models.TextChoices):
+    REGISTERED = "registered", _("Registered, application date missing")
+    AWAITING_ACCEPTANCE = "awaiting_acceptance", _("Awaiting acceptance")
+    ACCEPTED = "accepted", _("Accepted, copy not yet received")
+    AWAITING_REPLY = "awaiting_reply", _("Reply due")
+    UNDER_REVIEW = "under_review", _("Under review")
+    SUSPENDED = "suspended", pgettext_lazy("reconsideration case", "Suspended")
+    CLOSED = "closed", _("Closed")
+
+
+OPEN_STATUSES = tuple(status for status in CaseStatus if status != CaseStatus.CLOSED)
+
+
+class DeadlineKind(models.TextChoices):
+    APPLICATION = "application", _("Application period")
+    ACCEPTANCE = "acceptance", _("Acceptance review")
+    REPLY = "reply", _("Written reply")
+    DECISION = "decision", _("Decision")
+    CORRECTION = "correction", _("Correction report")
+
+
+class ReconsiderationCaseQuerySet(ScopedQuerySet):
+    def open(self) -> ReconsiderationCaseQuerySet:
+        return self.exclude(status=CaseStatus.CLOSED)
+
+    def overdue(self, today: datetime.date | None = None) -> ReconsiderationCaseQuerySet:
+        """Cases whose earliest unmet deadline has passed; the deadline day itself is not overdue."""
+        return self.filter(next_deadline_on__lt=today or timezone.localdate())
+
+    def received_in(self, year: int) -> ReconsiderationCaseQuerySet:
+        return self.filter(received_on__year=year)
+
+
+class ReconsiderationCase(TimeStampedModel):
+    """An administrative reconsideration case (行政复议案件) against an act of the agency.
+
+    The agency is the respondent (被申请人); the reconsideration organ (复议机关),
+    usually the county government, decides. Everything below "derived" is
+    recomputed from the events and the working-day calendar, never typed in.
+    """
+
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("respondent agency"),
+        on_delete=models.PROTECT,
+        related_name="reconsideration_cases",
+    )
+    organ_name = models.CharField(
+        _("reconsideration organ"), max_length=100, help_text=_("复议机关, e.g. 示例县人民政府")
+    )
+    organ_case_number = models.CharField(_("organ's case number"), max_length=64, blank=True)
+    act_kind = models.CharField(_("kind of contested act"), max_length=32, choices=ActKind.choices)
+    act_title = models.CharField(_("contested act"), max_length=200, blank=True)
+    act_document_number = models.CharField(_("document number of the act"), max_length=64, blank=True)
+    act_date = models.DateField(_("date of the act"), null=True, blank=True)
+    known_on = models.DateField(
+        _("applicant knew of the act on"),
+        null=True,
+        blank=True,
+        help_text=_("The 60-day application period runs from this day (art. 20)."),
+    )
+    officer = models.ForeignKey(
+        Officer,
+        verbose_name=_("responsible officer"),
+        on_delete=models.PROTECT,
+        related_name="reconsideration_cases",
+    )
+    procedure = models.CharField(_("procedure"), max_length=16, choices=Procedure.choices, default=Procedure.ORDINARY)
+    note = models.TextField(_("note"), blank=True)
+    version = IntegerVersionField()
+
+    # derived
+    status = models.CharField(
+        _("status"), max_length=32, choices=CaseStatus.choices, default=CaseStatus.REGISTERED, editable=False
+    )
+    outcome = models.CharField(_("outcome"), max_length=32, choices=Outcome.choices, blank=True, editable=False)
+    received_on = models.DateField(_("application received on"), null=True, editable=False)
+    accepted_on = models.DateField(_("accepted on"), null=True, editable=False)
+    copy_received_on = models.DateField(_("copy received on"), null=True, editable=False)
+    replied_on = models.DateField(_("reply submitted on"), null=True, editable=False)
+    closed_on = models.DateField(_("closed on"), null=True, editable=False)
+    lawsuit_filed_on = models.DateField(_("lawsuit filed on"), null=True, editable=False)
+    reply_due = models.DateField(_("reply due"), null=True, editable=False)
+    decision_due = models.DateField(_("decision due"), null=True, editable=False)
+    next_deadline_on = models.DateField(_("next deadline"), null=True, editable=False, db_index=True)
+    next_deadline_kind = models.CharField(
+        _("next deadline is"), max_length=16, choices=DeadlineKind.choices, blank=True, editable=False
+    )
+
+    history = HistoricalRecords(excluded_fields=["version"])
+    objects = ReconsiderationCaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("reconsideration case")
+        verbose_name_plural = _("reconsideration cases")
+        ordering = ["-received_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(act_date__isnull=True) | Q(known_on__isnull=True) | Q(known_on__gte=models.F("act_date")),
+                name="reconsideration_known_after_act",
+                violation_error_message=_("The applicant cannot have known of the act before its date."),
+            ),
+            models.CheckConstraint(
+                condition=Q(accepted_on__isnull=True) | Q(accepted_on__gte=models.F("received_on")),
+                name="reconsideration_accepted_after_received",
+                violation_error_message=_("A case cannot be accepted before its application was received."),
+            ),
+            models.CheckConstraint(
+                condition=Q(closed_on__isnull=True) | Q(closed_on__gte=models.F("received_on")),
+                name="reconsideration_closed_after_received",
+                violation_error_message=_("A case cannot close before its application was received."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.organ_case_number or _("Reconsideration case %(pk)s") % {"pk": self.pk}
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.act_date and self.known_on and self.known_on < self.act_date:
+            errors["known_on"] = _("The applicant cannot have known of the act before its date.")
+        if self.officer_id and self.agency_id:
+            officer_path, agency_path = self.officer.agency.path, self.agency.path
+            if not officer_path.startswith(agency_path):
+                errors["officer"] = _("The responsible officer must belong to the respondent agency or one below it.")
+        if self.pk:
+            # Switching to the simplified procedure must not strand an extension.
+            from enforcement.reconsideration.services import replay
+
+            try:
+                replay(list(self.events.all()), procedure=self.procedure)
+            except ValidationError as error:
+                errors["procedure"] = error.messages
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs) -> None:
+        # The procedure decides the reply and decision periods, so a change to
+        # it must be reflected in the stored deadlines at once.
+        from enforcement.reconsideration.services import derived_fields
+
+        events = list(self.events.all()) if self.pk else []
+        for name, value in derived_fields(self, events).items():
+            setattr(self, name, value)
+        super().save(*args, **kwargs)
+
+    def days_left(self, today: datetime.date | None = None) -> int | None:
+        """Calendar days until the next deadline: 0 on the day itself, negative once overdue."""
+        if self.next_deadline_on is None:
+            return None
+        return (self.next_deadline_on - (today or timezone.localdate())).days
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        left = self.days_left(today)
+        return left is not None and left < 0
+
+
+class Applicant(TimeStampedModel):
+    """A party applying for reconsideration (申请人): a person or an organisation."""
+
+    case = models.ForeignKey(
+        ReconsiderationCase, verbose_name=_("case"), on_delete=models.CASCADE, related_name="applicants"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=ApplicantKind.choices, default=ApplicantKind.PERSON)
+    name = models.CharField(_("name"), max_length=100)
+
+    objects = scoped_queryset("case__agency").as_manager()
+
+    class Meta:
+        verbose_name = _("applicant")
+        verbose_name_plural = _("applicants")
+        ordering = ["case", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CaseEvent(TimeStampedModel):
+    """A dated step of a reconsideration case: the source of its status and deadlines."""
+
+    case = models.ForeignKey(
+        ReconsiderationCase, verbose_name=_("case"), on_delete=models.CASCADE, related_name="events"
+    )
+    kind = models.CharField(_("event"), max_length=32, choices=EventKind.choices)
+    occurred_on = models.DateField(_("date"))
+    outcome = models.CharField(
+        _("outcome"), max_length=32, choices=Outcome.choices, blank=True, help_text=_("Only for a decision.")
+    )
+    days = models.PositiveSmallIntegerField(
+        _("days"), null=True, blank=True, help_text=_("Only for an extension: at most 30 days (art. 62).")
+    )
+    document_number = models.CharField(_("document number"), max_length=64, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    history = HistoricalRecords()
+    objects = scoped_queryset("case__agency").as_manager()
+
+    class Meta:
+        verbose_name = _("case event")
+        verbose_name_plural = _("case events")
+        ordering = ["occurred_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind=EventKind.EXTENSION, days__gte=1, days__lte=30)
+                | (~Q(kind=EventKind.EXTENSION) & Q(days__isnull=True)),
+                name="case_event_extension_days",
+                violation_error_message=_("An extension needs its days, 1 to 30; other events have none."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=EventKind.DECISION, outcome__in=DECISION_OUTCOMES)
+                | (~Q(kind=EventKind.DECISION) & Q(outcome="")),
+                name="case_event_decision_outcome",
+                violation_error_message=_("A decision needs its outcome; other events have none."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_on:%Y-%m-%d} {self.get_kind_display()}"
+
+    # The admin validates a whole set of events together and turns this off.
+    check_sequence = True
+
+    def clean(self) -> None:
+        super().clean()
+        from enforcement.reconsideration.services import check_event_fields, replay
+
+        check_event_fields(self)
+        if self.check_sequence and self.case_id:
+            siblings = [event for event in self.case.events.all() if event.pk != self.pk]
+            replay([*siblings, self], procedure=self.case.procedure, new_event=self)
+
+
+class WarningKind(models.TextChoices):
+    DUE_SOON = "due_soon", _("Due within 3 working days")
+    OVERDUE = "overdue", _("Overdue")
+
+
+class DeadlineWarning(TimeStampedModel):
+    """A deadline warning that was sent: written before the mail, so a rerun sends nothing twice."""
+
+    case = models.ForeignKey(
+        ReconsiderationCase, verbose_name=_("case"), on_delete=models.CASCADE, related_name="deadline_warnings"
+    )
+    deadline_kind = models.CharField(_("deadline"), max_length=16, choices=DeadlineKind.choices)
+    due_on = models.DateField(_("due on"))
+    warning_kind = models.CharField(_("warning"), max_length=16, choices=WarningKind.choices)
+
+    objects = scoped_queryset("case__agency").as_manager()
+
+    class Meta:
+        verbose_name = _("deadline warning")
+        verbose_name_plural = _("deadline warnings")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "deadline_kind", "due_on", "warning_kind"], name="deadline_warning_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case} {self.get_deadline_kind_display()} {self.due_on:%Y-%m-%d}"
+
+
+@receiver([post_save, post_delete], sender=CaseEvent, dispatch_uid="lawgov.reconsideration_event_changed")
+def _event_changed(sender, instance: CaseEvent, **kwargs) -> None:
+    from enforcement.reconsideration.services import refresh_case
+
+    refresh_case(instance.case_id)

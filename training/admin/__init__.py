@@ -1,1 +1,0 @@
-from . import exams, publicity, sessions  # noqa: F401  (registers the admin classes)

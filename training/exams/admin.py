@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin
+from django.db.models import Count, F, Q
+from django.utils.translation import gettext_lazy as _
+
+from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline
+from enforcement.agencies.spreadsheet_admin import SpreadsheetImportForm, SpreadsheetImportMixin, year_filter
+from training.exams.models import Exam, ExamResult
+from training.imports import EXAM_RESULT_COLUMNS, exam_result_row, save_exam_result
+
+
+class ExamResultInline(ScopedTabularInline):
+    model = ExamResult
+    fk_name = "exam"
+    extra = 0
+    fields = ["officer", "score", "absent", "makeup_of"]
+    raw_id_fields = ["officer", "makeup_of"]
+
+
+class ExamResultImportForm(SpreadsheetImportForm):
+    exam = forms.ModelChoiceField(label=_("exam"), queryset=Exam.objects.none())
+
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        self.fields["exam"].queryset = Exam.objects.visible_to(request.user)
+
+
+@admin.register(Exam)
+class ExamAdmin(SpreadsheetImportMixin, ScopedModelAdmin):
+    list_display = ["date", "title", "kind", "agency", "max_score", "pass_mark", "sat", "passed"]
+    list_filter = [year_filter("date"), "kind", ("agency", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["agency"]
+    search_fields = ["title"]
+    date_hierarchy = "date"
+    inlines = [ExamResultInline]
+    import_form_class = ExamResultImportForm
+    import_columns = EXAM_RESULT_COLUMNS
+    import_title = _("Import results from Excel")
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                sat_count=Count("results", filter=Q(results__absent=False)),
+                passed_count=Count("results", filter=Q(results__absent=False, results__score__gte=F("pass_mark"))),
+            )
+        )
+
+    @admin.display(description=_("sat"), ordering="sat_count")
+    def sat(self, exam: Exam) -> int:
+        return exam.sat_count
+
+    @admin.display(description=_("passed"), ordering="passed_count")
+    def passed(self, exam: Exam) -> int:
+        return exam.passed_count
+
+    def import_row_validator(self, form):
+        return exam_result_row(exam=form.cleaned_data["exam"], user=form.request.user)
+
+    def import_save(self, row):
+        return save_exam_result(row)
+
+
+@admin.register(ExamResult)
+class ExamResultAdmin(ScopedModelAdmin):
+    list_display = ["officer", "exam", "score", "absent", "makeup_of"]
+    list_filter = [
+        year_filter("exam__date"),
+        "exam__kind",
+        "absent",
+        ("officer__agency", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["officer", "exam", "makeup_of__exam", "makeup_of__officer"]
+    search_fields = ["officer__name", "exam__title"]
+    raw_id_fields = ["officer", "exam", "makeup_of"]

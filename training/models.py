@@ -1,0 +1,26 @@
+"""The models Django registers for the training app; each subject package defines its own."""
+
+from training.exams.models import Exam, ExamKind, ExamResult
+from training.publicity.models import ActivityPhoto, Audience, PublicityActivity, PublicityFormat, ThemeDay
+from training.publicity.youth import PublicitySite, PublicitySiteKind, RuleOfLawVicePrincipal
+from training.records import OfficerTrainingRecord
+from training.study.models import Attendance, SessionKind, StudyPlan, TrainingSession
+
+__all__ = [
+    "ActivityPhoto",
+    "Attendance",
+    "Audience",
+    "Exam",
+    "ExamKind",
+    "ExamResult",
+    "OfficerTrainingRecord",
+    "PublicityActivity",
+    "PublicityFormat",
+    "PublicitySite",
+    "PublicitySiteKind",
+    "RuleOfLawVicePrincipal",
+    "SessionKind",
+    "StudyPlan",
+    "ThemeDay",
+    "TrainingSession",
+]

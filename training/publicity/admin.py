@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline
+from enforcement.agencies.spreadsheet_admin import AgencyImportForm, SpreadsheetImportMixin, year_filter
+from training.imports import ACTIVITY_COLUMNS, activity_row, save_activity
+from training.publicity.models import ActivityPhoto, Audience, PublicityActivity, PublicityFormat, ThemeDay
+from training.publicity.youth import PublicitySite, RuleOfLawVicePrincipal
+
+
+@admin.register(ThemeDay)
+class ThemeDayAdmin(admin.ModelAdmin):
+    list_display = ["name", "month", "day", "days"]
+
+
+@admin.register(PublicityFormat)
+class PublicityFormatAdmin(admin.ModelAdmin):
+    list_display = ["name", "is_interactive"]
+    list_filter = ["is_interactive"]
+
+
+@admin.register(Audience)
+class AudienceAdmin(admin.ModelAdmin):
+    list_display = ["name", "is_youth"]
+
+
+class ActivityPhotoInline(ScopedTabularInline):
+    model = ActivityPhoto
+    extra = 1
+    fields = ["image", "caption"]
+
+
+@admin.register(PublicityActivity)
+class PublicityActivityAdmin(SpreadsheetImportMixin, ScopedModelAdmin):
+    list_display = ["start_date", "title", "agency", "theme", "format_names", "participants", "materials"]
+    list_filter = [
+        year_filter("start_date"),
+        "theme",
+        "formats",
+        "audiences",
+        "formats__is_interactive",
+        ("agency", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["agency", "theme"]
+    search_fields = ["title", "place", "laws_promoted", "school"]
+    date_hierarchy = "start_date"
+    filter_horizontal = ["formats", "audiences"]
+    raw_id_fields = ["vice_principal"]
+    inlines = [ActivityPhotoInline]
+    import_form_class = AgencyImportForm
+    import_columns = ACTIVITY_COLUMNS
+    import_title = _("Import an activity log from Excel")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("formats")
+
+    @admin.display(description=_("formats"))
+    def format_names(self, activity: PublicityActivity) -> str:
+        return "、".join(fmt.name for fmt in activity.formats.all())
+
+    def import_row_validator(self, form):
+        return activity_row(agency=form.cleaned_data["agency"])
+
+    def import_save(self, row):
+        return save_activity(row)
+
+
+@admin.register(RuleOfLawVicePrincipal)
+class VicePrincipalAdmin(ScopedModelAdmin):
+    list_display = ["officer", "school", "appointed_on", "ended_on"]
+    list_filter = [year_filter("appointed_on"), ("officer__agency", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["officer"]
+    search_fields = ["officer__name", "school"]
+    raw_id_fields = ["officer"]
+
+
+@admin.register(PublicitySite)
+class PublicitySiteAdmin(ScopedModelAdmin):
+    list_display = ["name", "kind", "agency", "place", "since", "until"]
+    list_filter = ["kind", ("agency", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["agency"]
+    search_fields = ["name", "place"]

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.db.models import Count, DecimalField, Q, Sum, Value
+from django.db.models.functions import Coalesce
+
+from enforcement.agencies.scope import Scope
+from enforcement.officers.models.officer import Officer
+from lawgov.rates import rate
+from training.study.models import Attendance, SessionKind, StudyPlan, TrainingSession
+
+HOURS = DecimalField(max_digits=9, decimal_places=1)
+
+
+def hours_credited_in(year: int):
+    """Per officer: the hours credited to them in `year`, 0 when none.
+
+    A join with GROUP BY rather than a subquery per officer: one pass over
+    the year's attendance whatever the number of officers.
+    """
+    return Coalesce(
+        Sum("attendances__hours_credited", filter=Q(attendances__session__date__year=year)),
+        Value(Decimal(0)),
+        output_field=HOURS,
+    )
+
+
+def _number(value) -> float:
+    return float(value or 0)
+
+
+def training_figures(scope: Scope, year: int, *, today: datetime.date | None = None) -> dict:
+    """Sessions held, hours, who attended and who met the yearly requirement.
+
+    Sessions count where they were held; attendance and hours count where the
+    officer works, so a township's officers keep the hours earned at county
+    sessions. The requirement is checked for in-service enforcement officers,
+    the ones the 60-hour rule is about.
+    """
+    sessions = scope.rows(TrainingSession).filter(date__year=year)
+    session_totals = sessions.aggregate(
+        sessions=Count("id"),
+        hours=Sum("hours"),
+        leader_study_sessions=Count("id", filter=Q(kind=SessionKind.GROUP_STUDY)),
+    )
+    attended = scope.rows(Attendance).filter(session__date__year=year)
+    attendance_totals = attended.aggregate(
+        attendances=Count("officer", distinct=True),
+        leaders_attending=Count("officer", distinct=True, filter=Q(officer__is_leader=True)),
+    )
+    required = StudyPlan.objects.required_hours_for(scope.agency, year)
+    officers = (
+        scope.rows(Officer)
+        .in_service()
+        .enforcement_officers()
+        .annotate(hours_credited=hours_credited_in(year))
+        .aggregate(
+            total=Count("id"),
+            meeting=Count("id", filter=Q(hours_credited__gte=required)),
+            hours=Sum("hours_credited"),
+        )
+    )
+    average = rate(_number(officers["hours"]), officers["total"])
+    return {
+        "sessions": session_totals["sessions"],
+        "hours": _number(session_totals["hours"]),
+        "attendances": attendance_totals["attendances"],
+        "required_hours": required,
+        "officers_meeting_requirement": officers["meeting"],
+        "officers_below_requirement": officers["total"] - officers["meeting"],
+        "average_hours_per_officer": None if average is None else round(average, 1),
+        "leader_study_sessions": session_totals["leader_study_sessions"],
+        "leaders_attending": attendance_totals["leaders_attending"],
+    }
