@@ -45,6 +45,7 @@ bench: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 
 messages: $(VENV)/.installed
 	DEBUG=true $(PY) manage.py makemessages --locale zh_Hans --no-obsolete --ignore=.venv --ignore=tests

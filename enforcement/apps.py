@@ -2,14 +2,33 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from enforcement.agencies.roles import RoleModels
+
 
 class EnforcementConfig(AppConfig):
     name = "enforcement"
     verbose_name = _("Law enforcement")
+    role_models = RoleModels(
+        shared=frozenset(
+            {
+                "calendarday",
+                "reminderthreshold",
+                "certificatereminder",
+                "uncertifiedofficerreminder",
+                "deadlinewarning",
+                "jobrun",
+            }
+        ),
+        hr=frozenset({"officer", "certificate", "certificatestatuschange", "annualreview"}),
+        membership=frozenset({"membership"}),
+    )
 
     def ready(self) -> None:
         from enforcement.agencies import roles
+        from enforcement.agencies.calendar import calendar_changed
+        from enforcement.reconsideration.tasks import refresh_after_calendar_change
 
         # Permissions of models added by later migrations exist only after
         # migrate; the role groups are granted theirs every time it finishes.
         post_migrate.connect(roles.grant_role_permissions, dispatch_uid="lawgov.grant_role_permissions")
+        calendar_changed.connect(refresh_after_calendar_change, dispatch_uid="lawgov.refresh_reconsideration_deadlines")

@@ -14,21 +14,18 @@ from enforcement.officers.models.certificate import (
 )
 from enforcement.officers.models.officer import IN_SERVICE, EmploymentStatus, Officer, Sex
 from enforcement.officers.models.reminders import CertificateReminder, ReminderThreshold, UncertifiedOfficerReminder
-from enforcement.reconsideration.models import (
+from enforcement.reconsideration.choices import (
     CORRECTED,
     ActKind,
-    Applicant,
     ApplicantKind,
-    CaseEvent,
     CaseStatus,
     DeadlineKind,
-    DeadlineWarning,
     EventKind,
     Outcome,
     Procedure,
-    ReconsiderationCase,
     WarningKind,
 )
+from enforcement.reconsideration.models import Applicant, CaseEvent, DeadlineWarning, ReconsiderationCase
 
 __all__ = [
     "CORRECTED",

@@ -2,6 +2,7 @@ from celery import shared_task
 
 from enforcement.agencies.jobs import tracked_job
 from enforcement.officers.reminders import run_certificate_reminders
+from enforcement.reconsideration.tasks import refresh_reconsideration_deadlines
 from enforcement.reconsideration.warnings import send_deadline_warnings
 
 
@@ -18,3 +19,6 @@ def warn_reconsideration_deadlines() -> int:
 def send_certificate_reminders() -> dict[str, int]:
     """Daily: reminders of expiring certificates and uncertified officers (sent once each)."""
     return run_certificate_reminders()
+
+
+__all__ = ["refresh_reconsideration_deadlines", "send_certificate_reminders", "warn_reconsideration_deadlines"]

@@ -246,8 +246,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
-        "EmploymentStatusEnum": "enforcement.models.officer.EmploymentStatus.choices",
-        "CertificateStatusEnum": "enforcement.models.certificate.CertificateStatus.choices",
+        "EmploymentStatusEnum": "enforcement.officers.models.officer.EmploymentStatus.choices",
+        "CertificateStatusEnum": "enforcement.officers.models.certificate.CertificateStatus.choices",
         "ValidationErrorEnum": "drf_standardized_errors.openapi_serializers.ValidationErrorEnum.choices",
         "ClientErrorEnum": "drf_standardized_errors.openapi_serializers.ClientErrorEnum.choices",
         "ServerErrorEnum": "drf_standardized_errors.openapi_serializers.ServerErrorEnum.choices",
@@ -291,7 +291,7 @@ LAWGOV = {
     "EXCELLENCE_MARK_PERCENT": env.int("LAWGOV_EXCELLENCE_MARK_PERCENT", default=90),
     # Denominator of the reconsideration correction rate: "merits" or "received".
     "CORRECTION_RATE_DENOMINATOR": env.str("LAWGOV_CORRECTION_RATE_DENOMINATOR", default="merits"),
-    # Where the yearly report starts calling a figure a problem (reports/problems.py):
+    # Where the yearly report starts calling a figure a problem (reports/statistics/problems.py):
     # counts above the threshold, or rates and averages below (above, for the
     # correction rate) it.
     "PROBLEM_THRESHOLDS": {

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from enforcement.agencies.scope import Scope
 from enforcement.reconsideration.models import ReconsiderationCase
-from enforcement.reconsideration.services import case_deadlines
+from enforcement.reconsideration.sequence import case_deadlines
 from reports.statistics.compile import compile_statistics, top_agency_of
 from reports.statistics.wording import figure, number, percent
 

@@ -1,14 +1,5 @@
-from celery import shared_task
+"""The reports tasks Celery finds here; each subject defines its own."""
 
-from reports.annual import services
+from reports.annual.tasks import generate_annual_report
 
-
-@shared_task(
-    acks_late=True,
-    autoretry_for=services.TRANSIENT_ERRORS,
-    retry_backoff=True,
-    max_retries=3,
-)
-def generate_annual_report(report_id: int) -> bool:
-    """Generate one requested yearly report; a second delivery of the same request does nothing."""
-    return services.generate_report(report_id)
+__all__ = ["generate_annual_report"]

@@ -3,7 +3,7 @@
 from training.exams.models import Exam, ExamKind, ExamResult
 from training.publicity.models import ActivityPhoto, Audience, PublicityActivity, PublicityFormat, ThemeDay
 from training.publicity.youth import PublicitySite, PublicitySiteKind, RuleOfLawVicePrincipal
-from training.records import OfficerTrainingRecord
+from training.records.models import OfficerTrainingRecord
 from training.study.models import Attendance, SessionKind, StudyPlan, TrainingSession
 
 __all__ = [

@@ -1,9 +1,28 @@
+"""The working-day calendar every statutory period is counted on, and the deadlines it yields.
+
+The calendar is `holidays.China` with the admin's CalendarDay rows on top:
+the package only estimates years whose State Council notice it does not have.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from functools import lru_cache
+
+import holidays
 from django.db import models
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from holidays.countries.china import ChinaStaticHolidays
 
 from enforcement.agencies.base import TimeStampedModel
+
+# The last year whose adjusted working days the installed package takes from a
+# published State Council notice; later years are its estimates.
+LAST_PUBLISHED_YEAR = max(ChinaStaticHolidays.special_public_holidays)
 
 
 class CalendarDay(TimeStampedModel):
@@ -29,9 +48,95 @@ class CalendarDay(TimeStampedModel):
         return f"{self.date:%Y-%m-%d}"
 
 
-@receiver([post_save, post_delete], sender=CalendarDay, dispatch_uid="lawgov.calendar_day_changed")
-def _calendar_changed(sender, **kwargs) -> None:
-    # A deadline computed on the old calendar may now be a day off.
-    from enforcement.reconsideration.services import refresh_open_cases
+# Sent after a calendar day is added, changed or removed: whoever keeps
+# deadlines computed on the calendar recomputes them.
+calendar_changed = Signal()
 
-    refresh_open_cases()
+
+@receiver([post_save, post_delete], sender=CalendarDay, dispatch_uid="lawgov.calendar_day_changed")
+def _calendar_changed(sender, instance, **kwargs) -> None:
+    calendar_changed.send(sender=CalendarDay, day=instance.date)
+
+
+@lru_cache(maxsize=64)
+def _china(year: int) -> holidays.HolidayBase:
+    # The next year too: an adjusted working day late in December belongs to
+    # the following year's notice.
+    return holidays.China(years=(year, year + 1))
+
+
+class WorkingCalendar:
+    """Which days are working days: `holidays.China`, overridden by CalendarDay rows."""
+
+    def __init__(self, overrides: dict[datetime.date, bool] | None = None) -> None:
+        self.overrides = overrides or {}
+
+    @classmethod
+    def load(cls) -> WorkingCalendar:
+        """The calendar with every override of the table (one query; the table is small)."""
+        return cls(dict(CalendarDay.objects.values_list("date", "is_working_day")))
+
+    def is_working_day(self, day: datetime.date) -> bool:
+        if day in self.overrides:
+            return self.overrides[day]
+        return _china(day.year).is_working_day(day)
+
+    def add_working_days(self, start: datetime.date, days: int) -> datetime.date:
+        """The `days`-th working day after `start`."""
+        day, counted = start, 0
+        while counted < days:
+            day += datetime.timedelta(days=1)
+            counted += self.is_working_day(day)
+        return day
+
+    def on_or_after_working_day(self, day: datetime.date) -> datetime.date:
+        while not self.is_working_day(day):
+            day += datetime.timedelta(days=1)
+        return day
+
+    def period_end(self, start: datetime.date, days: int, *, working_days: bool, extra_days: int = 0) -> datetime.date:
+        """The last day of a period of `days` days counted from the day after `start`.
+
+        A period of working days skips days off as it counts; a period of
+        calendar days that ends on a day off ends on the next working day.
+        `extra_days` are calendar days added to a calendar-day period (an
+        extension, days suspended) before a day off moves its end.
+        """
+        if working_days:
+            return self.add_working_days(start, days)
+        return self.on_or_after_working_day(start + datetime.timedelta(days=days + extra_days))
+
+    def working_days_between(self, start: datetime.date, end: datetime.date) -> int:
+        """Working days after `start` up to and including `end` (negative when `end` is earlier)."""
+        if end < start:
+            return -self.working_days_between(end, start)
+        return sum(self.is_working_day(start + datetime.timedelta(days=n)) for n in range(1, (end - start).days + 1))
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A computed deadline and the rule that produced it."""
+
+    kind: str
+    name: str
+    due: datetime.date | None
+    rule: str
+    article: str
+    met_on: datetime.date | None = None
+    # The applicant's own period is shown, but is no duty of the respondent or the organ.
+    watched: bool = True
+
+    @property
+    def is_met(self) -> bool:
+        return self.met_on is not None
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        """Unmet after its day; on the day itself it is due, not overdue."""
+        today = today or timezone.localdate()
+        return not self.is_met and self.due is not None and self.due < today
+
+    def days_left(self, today: datetime.date | None = None) -> int | None:
+        """Calendar days until the due day: 0 on the day, negative once overdue."""
+        if self.due is None:
+            return None
+        return (self.due - (today or timezone.localdate())).days

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import reduce
 from operator import or_
 
+from django.apps import apps
 from django.db import models
 
 
@@ -24,9 +25,8 @@ def scope_paths(user) -> list[str] | None:
         return None
     cached = getattr(user, "_lawgov_scope_paths", None)
     if cached is None:
-        from enforcement.agencies.models import Agency
-
-        cached = list(Agency.objects.filter(memberships__user=user).values_list("path", flat=True))
+        agencies = apps.get_model("enforcement", "Agency").objects
+        cached = list(agencies.filter(memberships__user=user).values_list("path", flat=True))
         user._lawgov_scope_paths = cached
     return cached
 

@@ -5,6 +5,9 @@ permissions are granted after every migrate from the rules below, so a model
 added by a later migration is covered without a new data migration.
 """
 
+from dataclasses import dataclass
+
+from django.apps import apps as django_apps
 from django.utils.translation import gettext_lazy as _
 
 TEAM_LEAD = "team_lead"
@@ -19,28 +22,29 @@ ROLE_LABELS = {
     STATS_CLIENT: _("Statistics client (read-only API)"),
 }
 
-DOMAIN_APPS = ("enforcement", "training", "reports")
 
-# Who may see what is granted by superusers alone; team leads may add and
-# rename the offices below their own agency, never delete one.
-MEMBERSHIP_MODELS = {"membership"}
+@dataclass(frozen=True)
+class RoleModels:
+    """What an app declares of its own models for the roles (its AppConfig's `role_models`).
 
-# Tables every agency shares (calendar, reminder thresholds, theme days,
-# formats, audiences) and logs written by the system: read-only for all roles.
-SHARED_OR_SYSTEM_MODELS = {
-    "calendarday",
-    "reminderthreshold",
-    "themeday",
-    "publicityformat",
-    "audience",
-    "certificatereminder",
-    "uncertifiedofficerreminder",
-    "deadlinewarning",
-    "jobrun",
-}
+    `shared`: tables every agency shares and logs the system writes, read-only
+    for every role; `hr`: the personnel records HR keeps; `membership`: who may
+    see what, granted by superusers alone.
+    """
 
-# The personnel records HR keeps.
-HR_MODELS = {"officer", "certificate", "certificatestatuschange", "annualreview"}
+    shared: frozenset[str] = frozenset()
+    hr: frozenset[str] = frozenset()
+    membership: frozenset[str] = frozenset()
+
+
+def declared_role_models() -> dict[str, RoleModels]:
+    """The apps whose models the roles cover, each with what it declares."""
+    return {
+        config.label: config.role_models
+        for config in django_apps.get_app_configs()
+        if isinstance(getattr(config, "role_models", None), RoleModels)
+    }
+
 
 EXTRA_PERMISSIONS = {
     TEAM_LEAD: {"view_full_id_number"},
@@ -50,21 +54,22 @@ EXTRA_PERMISSIONS = {
 
 def role_grants(role: str, app_label: str, codename: str, model: str) -> bool:
     """Whether `role` holds permission `codename` on `app_label.model`."""
-    if app_label not in DOMAIN_APPS:
+    declared = declared_role_models().get(app_label)
+    if declared is None:
         return False
     action = codename.split("_", 1)[0]
     if codename in EXTRA_PERMISSIONS.get(role, set()):
         return True
     if codename.startswith("view_full"):
         return False
-    if model in SHARED_OR_SYSTEM_MODELS:
+    if model in declared.shared:
         return action == "view"
     if role == TEAM_LEAD:
-        if model in MEMBERSHIP_MODELS:
+        if model in declared.membership:
             return action == "view"
         return not (model == "agency" and action == "delete")
     if role == HR:
-        return action == "view" if model not in HR_MODELS else action in {"view", "add", "change"}
+        return action == "view" if model not in declared.hr else action in {"view", "add", "change"}
     if role in {SUPERVISOR, STATS_CLIENT}:
         return action == "view"
     return False
@@ -77,7 +82,9 @@ def grant_role_permissions(sender=None, using="default", apps=None, **kwargs) ->
     # groups that the data migration made.
     groups = {name: Group.objects.using(using).get_or_create(name=name)[0] for name in ROLE_LABELS}
     permissions = list(
-        Permission.objects.using(using).filter(content_type__app_label__in=DOMAIN_APPS).select_related("content_type")
+        Permission.objects.using(using)
+        .filter(content_type__app_label__in=declared_role_models())
+        .select_related("content_type")
     )
     for name, group in groups.items():
         group.permissions.set(

@@ -1,6 +1,7 @@
 from rest_framework.routers import DefaultRouter
 
-from enforcement.officers.api.views import AgencyViewSet, CertificateViewSet, OfficerViewSet
+from enforcement.agencies.api import AgencyViewSet
+from enforcement.officers.api.views import CertificateViewSet, OfficerViewSet
 from enforcement.reconsideration.api import ReconsiderationCaseViewSet
 
 router = DefaultRouter()

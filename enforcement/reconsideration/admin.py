@@ -11,10 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline
-from enforcement.agencies.calendar import CalendarDay
-from enforcement.reconsideration.deadlines import LAST_PUBLISHED_YEAR
+from enforcement.agencies.calendar import LAST_PUBLISHED_YEAR, CalendarDay
 from enforcement.reconsideration.models import Applicant, CaseEvent, DeadlineWarning, ReconsiderationCase
-from enforcement.reconsideration.services import case_deadlines, replay
+from enforcement.reconsideration.sequence import case_deadlines, replay
 
 
 class CaseEventFormSet(BaseInlineFormSet):

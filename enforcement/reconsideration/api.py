@@ -8,12 +8,13 @@ from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from enforcement.agencies.calendar import WorkingCalendar
 from enforcement.agencies.models import Agency
-from enforcement.officers.filters import ReconsiderationCaseFilterSet
 from enforcement.officers.models.officer import Officer
-from enforcement.reconsideration.deadlines import WorkingCalendar
+from enforcement.reconsideration.filters import ReconsiderationCaseFilterSet
 from enforcement.reconsideration.models import Applicant, CaseEvent, ReconsiderationCase
-from enforcement.reconsideration.services import DERIVED_FIELDS, case_deadlines, record_event
+from enforcement.reconsideration.sequence import DERIVED_FIELDS, case_deadlines
+from enforcement.reconsideration.services import record_event
 from lawgov.api.fields import ScopedPrimaryKeyRelatedField
 from lawgov.api.views import ScopedModelViewSet
 

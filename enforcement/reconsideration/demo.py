@@ -8,7 +8,8 @@ from enforcement.agencies.models import AgencyKind
 from enforcement.agencies.validators import id_number_check_character
 from enforcement.officers.demo import DemoContext
 from enforcement.officers.models.officer import Officer
-from enforcement.reconsideration.models import ActKind, Applicant, ApplicantKind, Outcome, ReconsiderationCase
+from enforcement.reconsideration.choices import ActKind, ApplicantKind, Outcome
+from enforcement.reconsideration.models import Applicant, ReconsiderationCase
 from enforcement.reconsideration.services import record_event
 
 # (act kind, act title, applicants, procedure, events as (kind, days before today, extra))

@@ -9,7 +9,8 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from enforcement.agencies.scope import Scope
-from enforcement.reconsideration.models import CORRECTED, MEDIATED_OR_SETTLED, MERITS, Outcome, ReconsiderationCase
+from enforcement.reconsideration.choices import CORRECTED, MEDIATED_OR_SETTLED, MERITS, Outcome
+from enforcement.reconsideration.models import ReconsiderationCase
 from lawgov.rates import rate
 
 

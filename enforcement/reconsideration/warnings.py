@@ -8,10 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from enforcement.agencies.calendar import Deadline, WorkingCalendar
 from enforcement.agencies.jobs import mail_after_commit, team_lead_emails
-from enforcement.reconsideration.deadlines import Deadline, WorkingCalendar
-from enforcement.reconsideration.models import DeadlineWarning, ReconsiderationCase, WarningKind
-from enforcement.reconsideration.services import case_deadlines
+from enforcement.reconsideration.choices import WarningKind
+from enforcement.reconsideration.models import DeadlineWarning, ReconsiderationCase
+from enforcement.reconsideration.sequence import case_deadlines
 
 WARNING_WORKING_DAYS = 3
 

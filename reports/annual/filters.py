@@ -1,6 +1,6 @@
 import django_filters
 
-from enforcement.officers.filters import AgencySubtreeFilter
+from enforcement.agencies.filters import AgencySubtreeFilter
 from reports.annual.models import AnnualReport, ReportStatus
 
 

@@ -1,7 +1,8 @@
 import pytest
 from django.core.management import call_command
 
-from enforcement.reconsideration.models import CaseStatus, Outcome, ReconsiderationCase
+from enforcement.reconsideration.choices import CaseStatus, Outcome
+from enforcement.reconsideration.models import ReconsiderationCase
 
 
 @pytest.mark.django_db

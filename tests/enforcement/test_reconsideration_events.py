@@ -2,7 +2,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from enforcement.reconsideration.models import CaseEvent, CaseStatus, Outcome
+from enforcement.reconsideration.choices import CaseStatus, Outcome
+from enforcement.reconsideration.models import CaseEvent
 from enforcement.reconsideration.services import record_event
 from tests.factories import ReconsiderationCaseFactory, case_with_events
 from tests.factories.reconsideration import d

@@ -2,7 +2,8 @@ import datetime
 
 import factory
 
-from enforcement.reconsideration.models import ActKind, Applicant, ReconsiderationCase
+from enforcement.reconsideration.choices import ActKind
+from enforcement.reconsideration.models import Applicant, ReconsiderationCase
 from enforcement.reconsideration.services import record_event
 from tests.factories.agencies import AgencyFactory
 from tests.factories.officers import OfficerFactory

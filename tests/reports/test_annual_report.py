@@ -4,7 +4,7 @@ import docx
 import pytest
 from django.core.exceptions import ValidationError
 
-from reports.annual import services
+from reports.annual import generation, services
 from reports.annual.models import AnnualReport, ReportStatus
 from reports.tasks import generate_annual_report
 from tests.reports.records import EXPECTED, YEAR
@@ -51,8 +51,8 @@ def test_a_task_delivered_twice_generates_the_report_once(generated):
 
 def test_a_claim_held_by_a_running_worker_is_not_taken(generated, world):
     services.regenerate_report(report=generated, user=world.team_lead_a)
-    assert services._claim(generated.pk) is not None
-    assert services._claim(generated.pk) is None
+    assert generation._claim(generated.pk) is not None
+    assert generation._claim(generated.pk) is None
 
 
 def test_a_failed_generation_is_marked_with_its_error(world, settings, django_capture_on_commit_callbacks):

@@ -5,7 +5,7 @@ from enforcement.agencies.scope import Scope
 from tests.base import query_counts_at_two_sizes
 from tests.factories import ExamFactory, ExamResultFactory, OfficerFactory
 from training.exams.stats import exam_figures
-from training.officer_record import training_record
+from training.records.record import training_record
 
 
 def test_pass_rate_counts_those_who_sat_and_a_makeup_pass_once(world):

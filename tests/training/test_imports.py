@@ -6,15 +6,9 @@ from openpyxl import Workbook
 
 from enforcement.agencies.spreadsheets import import_sheet
 from tests.factories import ExamFactory, ExamResultFactory, OfficerFactory, PublicityFormatFactory, ThemeDayFactory
+from training.exams.imports import EXAM_RESULT_COLUMNS, exam_result_row, save_exam_result
 from training.exams.models import ExamResult
-from training.imports import (
-    ACTIVITY_COLUMNS,
-    EXAM_RESULT_COLUMNS,
-    activity_row,
-    exam_result_row,
-    save_activity,
-    save_exam_result,
-)
+from training.publicity.imports import ACTIVITY_COLUMNS, activity_row, save_activity
 from training.publicity.models import PublicityActivity
 
 pytestmark = pytest.mark.usefixtures("english")

@@ -4,7 +4,7 @@ from decimal import Decimal
 from enforcement.agencies.scope import Scope
 from tests.base import query_counts_at_two_sizes
 from tests.factories import AttendanceFactory, OfficerFactory, StudyPlanFactory, TrainingSessionFactory
-from training.officer_record import training_record
+from training.records.record import training_record
 from training.study.models import SessionKind
 from training.study.stats import training_figures
 

@@ -1,6 +1,8 @@
 from rest_framework.routers import DefaultRouter
 
-from training.api.views import ExamResultViewSet, ExamViewSet, PublicityActivityViewSet, TrainingSessionViewSet
+from training.exams.api import ExamResultViewSet, ExamViewSet
+from training.publicity.api import PublicityActivityViewSet
+from training.study.api import TrainingSessionViewSet
 
 router = DefaultRouter()
 router.register("training-sessions", TrainingSessionViewSet)

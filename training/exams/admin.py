@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline
 from enforcement.agencies.spreadsheet_admin import SpreadsheetImportForm, SpreadsheetImportMixin, year_filter
+from training.exams.imports import EXAM_RESULT_COLUMNS, exam_result_row, save_exam_result
 from training.exams.models import Exam, ExamResult
-from training.imports import EXAM_RESULT_COLUMNS, exam_result_row, save_exam_result
 
 
 class ExamResultInline(ScopedTabularInline):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline
 from enforcement.agencies.spreadsheet_admin import AgencyImportForm, SpreadsheetImportMixin, year_filter
-from training.imports import ACTIVITY_COLUMNS, activity_row, save_activity
+from training.publicity.imports import ACTIVITY_COLUMNS, activity_row, save_activity
 from training.publicity.models import ActivityPhoto, Audience, PublicityActivity, PublicityFormat, ThemeDay
 from training.publicity.youth import PublicitySite, RuleOfLawVicePrincipal
 

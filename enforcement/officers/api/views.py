@@ -4,27 +4,17 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from enforcement.agencies.models import Agency
 from enforcement.officers.api.serializers import (
-    AgencySerializer,
     CertificateSerializer,
     CertificationCheckSerializer,
     CertificationQuerySerializer,
     OfficerListSerializer,
 )
 from enforcement.officers.certification import check_certification
-from enforcement.officers.filters import AgencyFilterSet, CertificateFilterSet, OfficerFilterSet
+from enforcement.officers.filters import CertificateFilterSet, OfficerFilterSet
 from enforcement.officers.models.certificate import Certificate
 from enforcement.officers.models.officer import Officer
-from lawgov.api.views import ScopedModelViewSet, ScopedReadOnlyModelViewSet
-
-
-class AgencyViewSet(ScopedModelViewSet):
-    queryset = Agency.objects.select_related("parent")
-    serializer_class = AgencySerializer
-    filterset_class = AgencyFilterSet
-    ordering_fields = ["name", "path", "kind"]
-    ordering = ["path"]
+from lawgov.api.views import ScopedReadOnlyModelViewSet
 
 
 class OfficerViewSet(ScopedReadOnlyModelViewSet):

@@ -1,8 +1,4 @@
-"""The Excel imports of the training app: exam results, and the publicity activity log.
-
-Both read through `spreadsheets.import_sheet`; this module only says what the
-columns are and what one row becomes.
-"""
+"""The Excel activity log: what the columns are and what one row becomes."""
 
 from __future__ import annotations
 
@@ -14,57 +10,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from enforcement.agencies.models import Agency
-from enforcement.agencies.spreadsheets import Column, as_count, as_date, as_decimal, as_flag, as_names
-from enforcement.officers.models.officer import Officer
-from training.exams.models import Exam, ExamResult
+from enforcement.agencies.spreadsheets import Column, as_count, as_date, as_names
 from training.publicity.models import Audience, PublicityActivity, PublicityFormat, ThemeDay
-
-EXAM_RESULT_COLUMNS = [
-    Column("姓名", "name", required=True),
-    Column("身份证号", "id_number", required=True),
-    Column("成绩", "score"),
-    Column("缺考", "absent"),
-]
-
-
-def exam_result_row(*, exam: Exam, user) -> Callable[[dict[str, Any]], ExamResult]:
-    """A validator of one results row for `exam`: the officer's (first-sitting) result, not yet saved.
-
-    Officers are looked up among those the importing user may see; a result
-    already entered for the officer is replaced by the sheet's.
-    """
-    seen: set[str] = set()
-    officers = Officer.objects.visible_to(user).select_related("agency")
-
-    def validate(values: dict[str, Any]) -> ExamResult:
-        id_number = str(values["id_number"]).strip().upper()
-        if id_number in seen:
-            raise ValidationError(_("身份证号: %(id)s appears twice in the file.") % {"id": id_number})
-        seen.add(id_number)
-        officer = officers.filter(id_number=id_number).first()
-        if officer is None:
-            raise ValidationError(_("身份证号: no officer with this number in your agencies."))
-        if officer.name != values["name"]:
-            raise ValidationError(
-                _("姓名: the officer with this ID number is %(name)s, not %(given)s.")
-                % {"name": officer.name, "given": values["name"]}
-            )
-        absent = as_flag(values.get("absent"), "缺考")
-        score = values.get("score")
-        result = ExamResult.objects.filter(exam=exam, officer=officer, makeup_of=None).first() or ExamResult(
-            exam=exam, officer=officer
-        )
-        result.absent = absent
-        result.score = None if score in (None, "") else as_decimal(score, "成绩")
-        result.full_clean()
-        return result
-
-    return validate
-
-
-def save_exam_result(result: ExamResult) -> None:
-    result.save()
-
 
 ACTIVITY_COLUMNS = [
     Column("活动名称", "title", required=True),
