@@ -207,6 +207,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "enforcement.send_certificate_reminders",
         "schedule": crontab(hour=env.int("CERTIFICATE_REMINDER_HOUR", default=7), minute=0),
     },
+    "stale-upload-cleanup": {
+        "task": "enforcement.delete_stale_uploads",
+        "schedule": crontab(hour=3, minute=15),
+    },
 }
 
 REST_FRAMEWORK = {
@@ -307,6 +311,15 @@ LAWGOV = {
     # Largest accepted photo of a publicity activity, in bytes and in pixels a side.
     "PHOTO_MAX_BYTES": env.int("LAWGOV_PHOTO_MAX_BYTES", default=5 * 1024 * 1024),
     "PHOTO_MAX_SIDE": env.int("LAWGOV_PHOTO_MAX_SIDE", default=8000),
+    # Bounds on an uploaded spreadsheet, checked before it is parsed; the
+    # defaults admit a 10,000-row roster with room to spare.
+    "IMPORT_LIMITS": {
+        "max_bytes": env.int("LAWGOV_IMPORT_MAX_BYTES", default=20 * 1000 * 1000),
+        "max_uncompressed_bytes": env.int("LAWGOV_IMPORT_MAX_UNCOMPRESSED_BYTES", default=200 * 1000 * 1000),
+        "max_rows": env.int("LAWGOV_IMPORT_MAX_ROWS", default=50_000),
+        "max_columns": env.int("LAWGOV_IMPORT_MAX_COLUMNS", default=100),
+        "max_seconds": env.float("LAWGOV_IMPORT_MAX_SECONDS", default=120.0),
+    },
 }
 if LAWGOV["CORRECTION_RATE_DENOMINATOR"] not in {"merits", "received"}:
     raise ImproperlyConfigured("LAWGOV_CORRECTION_RATE_DENOMINATOR must be 'merits' or 'received'.")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import wraps
+from typing import Any
 
+from celery import shared_task
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
@@ -13,6 +16,27 @@ from django.utils import timezone
 from enforcement.agencies import roles
 from enforcement.agencies.job_runs import JobRun
 from enforcement.agencies.models import Agency
+
+
+def daily_job(*, task_name: str, job: str, summary: Callable[[Any], str]):
+    """A task beat runs daily: retried on a lost connection, its run recorded as a JobRun with a summary.
+
+    Every scheduled job is built the same way, so the admin can show when
+    each last ran and how it went, in the reader's language.
+    """
+
+    def decorate(function: Callable[[], Any]):
+        @shared_task(name=task_name, autoretry_for=(ConnectionError,), max_retries=3, retry_backoff=True)
+        @wraps(function)
+        def run() -> Any:
+            with tracked_job(job) as outcome:
+                result = function()
+                outcome["summary"] = summary(result)
+            return result
+
+        return run
+
+    return decorate
 
 
 @contextmanager

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import uuid
-
 from concurrency.admin import ConcurrencyActionMixin, ConcurrencyListEditableMixin
 from concurrency.forms import ConcurrentForm, VersionWidget
 from concurrency.forms import VersionField as VersionFormField
 from django import forms
-from django.contrib import admin, messages
-from django.core import signing
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.storage import default_storage
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -24,6 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from enforcement.agencies.admin_base import ScopedAdminMixin, ScopedTabularInline
 from enforcement.agencies.models import Agency
+from enforcement.agencies.spreadsheet_admin import ImportRefused, SpreadsheetImportMixin
 from enforcement.officers.models.certificate import (
     AnnualReview,
     Certificate,
@@ -33,7 +28,7 @@ from enforcement.officers.models.certificate import (
 from enforcement.officers.models.officer import Officer
 from enforcement.officers.models.reminders import CertificateReminder, ReminderThreshold, UncertifiedOfficerReminder
 from enforcement.officers.roster import (
-    RosterFileError,
+    SHEET_COLUMNS,
     RosterRejected,
     certificate_pairs,
     export_roster,
@@ -45,8 +40,6 @@ from enforcement.officers.roster import (
 from enforcement.officers.services import ALLOWED_CHANGES, change_certificate_status
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-ROSTER_UPLOADS = "roster-imports/"
-ROSTER_UPLOAD_MAX_AGE = 60 * 60
 
 
 def xlsx_response(content: bytes, filename: str) -> HttpResponse:
@@ -105,26 +98,8 @@ class CertificationFilter(admin.SimpleListFilter):
         return queryset
 
 
-class RosterUploadForm(forms.Form):
-    file = forms.FileField(label=_("Roster (.xlsx)"))
-
-
-class RosterConfirmForm(forms.Form):
-    upload = forms.CharField(widget=forms.HiddenInput)
-    skip_bad_rows = forms.BooleanField(label=_("Import only the good rows"), required=False)
-
-    def clean_upload(self) -> str:
-        try:
-            name = signing.loads(self.cleaned_data["upload"], salt="roster-upload", max_age=ROSTER_UPLOAD_MAX_AGE)
-        except signing.BadSignature:
-            raise ValidationError(_("The upload has expired; please upload the file again.")) from None
-        if not default_storage.exists(name):
-            raise ValidationError(_("The upload has expired; please upload the file again."))
-        return name
-
-
 @admin.register(Officer)
-class OfficerAdmin(VersionedHistoryAdmin):
+class OfficerAdmin(SpreadsheetImportMixin, VersionedHistoryAdmin):
     list_display = [
         "name",
         "id_number_shown",
@@ -147,6 +122,10 @@ class OfficerAdmin(VersionedHistoryAdmin):
     autocomplete_fields = ["agency"]
     inlines = [CertificateInline]
     change_list_template = "admin/enforcement/officer/change_list.html"
+    import_columns = SHEET_COLUMNS
+    import_title = _("Import roster")
+    import_template_url_name = "admin:enforcement_officer_roster_template"
+    import_allows_good_rows_only = True
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_certified(timezone.localdate())
@@ -166,7 +145,6 @@ class OfficerAdmin(VersionedHistoryAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
-            path("roster/import/", view(self.import_roster_view), name="enforcement_officer_import"),
             path("roster/template/", view(self.roster_template_view), name="enforcement_officer_roster_template"),
             path("roster/export/", view(self.export_roster_view), name="enforcement_officer_export"),
             *super().get_urls(),
@@ -184,62 +162,27 @@ class OfficerAdmin(VersionedHistoryAdmin):
         officers = self.get_changelist_instance(request).get_queryset(request)
         return xlsx_response(export_roster(officer_pairs(officers)), f"roster-{timezone.localdate():%Y%m%d}.xlsx")
 
-    def import_roster_view(self, request):
-        if not (self.has_add_permission(request) and self.has_change_permission(request)):
-            raise PermissionDenied
-        agencies = Agency.objects.visible_to(request.user)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": gettext("Import roster"),
-            "upload_form": RosterUploadForm(),
+    def has_import_permission(self, request) -> bool:
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def import_check(self, request, file, form):
+        return read_roster(file, agencies=Agency.objects.visible_to(request.user))
+
+    def import_write(self, request, file, form, *, good_rows_only):
+        check = read_roster(file, agencies=Agency.objects.visible_to(request.user))
+        try:
+            result = import_roster(check, skip_bad_rows=good_rows_only, user=request.user)
+        except RosterRejected:
+            raise ImportRefused(check) from None
+        return gettext(
+            "Roster imported: %(created)d officers added, %(updated)d updated, "
+            "%(certificates)d certificates added, %(skipped)d rows skipped."
+        ) % {
+            "created": result.officers_created,
+            "updated": result.officers_updated,
+            "certificates": result.certificates_created + result.certificates_updated,
+            "skipped": result.rows_skipped,
         }
-        if request.method == "POST" and "upload" in request.POST:
-            confirm_form = RosterConfirmForm(request.POST)
-            if confirm_form.is_valid():
-                name = confirm_form.cleaned_data["upload"]
-                with default_storage.open(name, "rb") as file:
-                    check = read_roster(file, agencies=agencies)
-                try:
-                    result = import_roster(
-                        check, skip_bad_rows=confirm_form.cleaned_data["skip_bad_rows"], user=request.user
-                    )
-                except RosterRejected as rejected:
-                    messages.error(request, str(rejected))
-                    context.update(check=check, confirm_form=confirm_form)
-                else:
-                    default_storage.delete(name)
-                    messages.success(
-                        request,
-                        gettext(
-                            "Roster imported: %(created)d officers added, %(updated)d updated, "
-                            "%(certificates)d certificates added, %(skipped)d rows skipped."
-                        )
-                        % {
-                            "created": result.officers_created,
-                            "updated": result.officers_updated,
-                            "certificates": result.certificates_created + result.certificates_updated,
-                            "skipped": result.rows_skipped,
-                        },
-                    )
-                    return redirect(reverse("admin:enforcement_officer_changelist"))
-            else:
-                context["upload_errors"] = confirm_form.errors.get("upload")
-        elif request.method == "POST":
-            upload_form = RosterUploadForm(request.POST, request.FILES)
-            context["upload_form"] = upload_form
-            if upload_form.is_valid():
-                upload = upload_form.cleaned_data["file"]
-                try:
-                    check = read_roster(upload, agencies=agencies)
-                except RosterFileError as error:
-                    upload_form.add_error("file", str(error))
-                else:
-                    upload.seek(0)
-                    name = default_storage.save(f"{ROSTER_UPLOADS}{uuid.uuid4().hex}.xlsx", upload)
-                    token = signing.dumps(name, salt="roster-upload")
-                    context.update(check=check, confirm_form=RosterConfirmForm(initial={"upload": token}))
-        return TemplateResponse(request, "admin/enforcement/officer/import_roster.html", context)
 
 
 class CertificateStatusChangeInline(ScopedTabularInline):

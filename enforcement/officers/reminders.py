@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from enforcement.agencies.jobs import mail_after_commit, team_lead_emails, tracked_job
+from enforcement.agencies.jobs import mail_after_commit, team_lead_emails
 from enforcement.agencies.models import Agency
 from enforcement.officers.models.certificate import Certificate
 from enforcement.officers.models.officer import IN_SERVICE, Officer
@@ -133,11 +133,5 @@ def send_certificate_reminders(*, today: datetime.date | None = None) -> dict[st
     return counts
 
 
-def run_certificate_reminders(*, today: datetime.date | None = None) -> dict[str, int]:
-    """The scheduled job: reminders, recorded as a JobRun so a stopped beat process is noticed."""
-    with tracked_job(JOB_NAME) as outcome:
-        counts = send_certificate_reminders(today=today)
-        outcome["summary"] = (
-            _("%(expiring)d expiring certificates, %(uncertified)d uncertified officers, %(mails)d mails") % counts
-        )
-    return counts
+def reminders_summary(counts: dict[str, int]) -> str:
+    return _("%(expiring)d expiring certificates, %(uncertified)d uncertified officers, %(mails)d mails") % counts

@@ -2,16 +2,15 @@
 
 An import first checks every row and reports every bad row with its row
 number and reason; it writes nothing unless the whole file is good, or unless
-the user explicitly asks to import only the good rows. Reading and writing
-stream (openpyxl read-only / write-only), so a roster of ten thousand rows
-keeps memory flat.
+the user explicitly asks to import only the good rows. Reading goes through
+the one spreadsheet importer (bounded, streamed); writing streams too
+(openpyxl write-only), so a roster of ten thousand rows keeps memory flat.
 """
 
 from __future__ import annotations
 
 import datetime
 import io
-import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO
@@ -20,11 +19,20 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl import Workbook
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from enforcement.agencies.models import Agency
+from enforcement.agencies.spreadsheets import (
+    FORMULA_STARTS,
+    Column,
+    Limits,
+    RowError,
+    as_date,
+    as_flag,
+    as_text,
+    read_rows,
+)
 from enforcement.agencies.validators import validate_id_number
 from enforcement.officers.models.certificate import Certificate, CertificateKind
 from enforcement.officers.models.officer import Officer
@@ -47,17 +55,12 @@ OPTIONAL_COLUMNS = {
     "领导干部": "is_leader",
 }
 COLUMNS = {**REQUIRED_COLUMNS, **OPTIONAL_COLUMNS}
+SHEET_COLUMNS = [Column(header, key, required=header in REQUIRED_COLUMNS) for header, key in COLUMNS.items()]
 KIND_BY_LABEL = {"行政执法证": CertificateKind.ENFORCEMENT, "行政执法监督证": CertificateKind.SUPERVISION}
 LABEL_BY_KIND = {kind: label for label, kind in KIND_BY_LABEL.items()}
 YES, NO = "是", "否"
-DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d")
 # Lookups in chunks keep each IN list below every database's parameter limit.
 CHUNK = 900
-FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-class RosterFileError(Exception):
-    """The file as a whole cannot be read as a roster."""
 
 
 class RosterRejected(Exception):
@@ -66,15 +69,6 @@ class RosterRejected(Exception):
     def __init__(self, errors: list[RowError]):
         super().__init__(_("%(count)d rows of the roster are wrong; nothing was imported.") % {"count": len(errors)})
         self.errors = errors
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    message: str
-
-    def __str__(self) -> str:
-        return _("Row %(row)d: %(message)s") % {"row": self.row, "message": self.message}
 
 
 @dataclass
@@ -119,31 +113,12 @@ class RosterImport:
     rows_skipped: int
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
 def _date(value, label: str, problems: list[str]) -> datetime.date | None:
-    if value in (None, ""):
+    try:
+        return as_date(value, label)
+    except ValidationError as error:
+        problems.extend(error.messages)
         return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = _text(value)
-    for date_format in DATE_FORMATS:
-        try:
-            return datetime.datetime.strptime(text, date_format).date()
-        except ValueError:
-            continue
-    problems.append(
-        _("%(column)s “%(value)s” is not a date (write it as 2024-01-31).") % {"column": label, "value": text}
-    )
-    return None
 
 
 def _chunks(values: list[str]) -> Iterator[list[str]]:
@@ -151,47 +126,22 @@ def _chunks(values: list[str]) -> Iterator[list[str]]:
         yield values[start : start + CHUNK]
 
 
-def _open_rows(file: IO[bytes]) -> tuple[Workbook, Iterator[tuple]]:
-    try:
-        workbook = load_workbook(file, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
-        raise RosterFileError(
-            _("The file is not an Excel workbook (.xlsx) or it is damaged; save it as .xlsx and try again.")
-        ) from error
-    return workbook, workbook.worksheets[0].iter_rows(values_only=True)
-
-
-def _header_positions(header: tuple | None) -> dict[str, int]:
-    names = [_text(cell) for cell in header or ()]
-    missing = [column for column in REQUIRED_COLUMNS if column not in names]
-    if missing:
-        raise RosterFileError(
-            _("The first row must hold the column headers; missing: %(columns)s.") % {"columns": "、".join(missing)}
-        )
-    return {COLUMNS[name]: index for index, name in enumerate(names) if name in COLUMNS}
-
-
 class _RowReader:
     """Turns one worksheet row into a RosterRow, or into the reasons it is wrong."""
 
-    def __init__(self, positions: dict[str, int], agencies: QuerySet[Agency]):
-        self.positions = positions
+    def __init__(self, agencies: QuerySet[Agency]):
         self.agencies: dict[str, Agency | None] = {}
         for agency in agencies:
             # Two agencies of the same name cannot be told apart by name.
             self.agencies[agency.name] = None if agency.name in self.agencies else agency
 
-    def value(self, cells: tuple, attribute: str):
-        index = self.positions.get(attribute)
-        return cells[index] if index is not None and index < len(cells) else None
-
-    def read(self, row_number: int, cells: tuple) -> RosterRow | list[str]:
+    def read(self, row_number: int, cells: dict) -> RosterRow | list[str]:
         problems: list[str] = []
-        name = _text(self.value(cells, "name"))
+        name = as_text(cells.get("name"))
         if not name:
             problems.append(_("姓名 is empty."))
-        raw_id = self.value(cells, "id_number")
-        id_number = _text(raw_id).upper()
+        raw_id = cells.get("id_number")
+        id_number = as_text(raw_id).upper()
         if isinstance(raw_id, int | float):
             problems.append(_("身份证号 is stored as a number and has lost digits; format the column as text."))
         else:
@@ -199,7 +149,7 @@ class _RowReader:
                 validate_id_number(id_number)
             except ValidationError as error:
                 problems.append(_("身份证号: %(reason)s") % {"reason": " ".join(error.messages)})
-        agency_name = _text(self.value(cells, "agency"))
+        agency_name = as_text(cells.get("agency"))
         agency = self.agencies.get(agency_name)
         if not agency_name:
             problems.append(_("单位 is empty."))
@@ -208,11 +158,11 @@ class _RowReader:
                 _("单位 “%(name)s” is not an agency you manage, or more than one has this name.")
                 % {"name": agency_name}
             )
-        number = _text(self.value(cells, "number"))
-        issuing_authority = _text(self.value(cells, "issuing_authority"))
-        issued_on = _date(self.value(cells, "issued_on"), "发证日期", problems)
-        valid_until = _date(self.value(cells, "valid_until"), "有效期至", problems)
-        kind_label = _text(self.value(cells, "kind")) or LABEL_BY_KIND[CertificateKind.ENFORCEMENT]
+        number = as_text(cells.get("number"))
+        issuing_authority = as_text(cells.get("issuing_authority"))
+        issued_on = _date(cells.get("issued_on"), "发证日期", problems)
+        valid_until = _date(cells.get("valid_until"), "有效期至", problems)
+        kind_label = as_text(cells.get("kind")) or LABEL_BY_KIND[CertificateKind.ENFORCEMENT]
         if kind_label not in KIND_BY_LABEL:
             problems.append(_("证件类型 must be 行政执法证 or 行政执法监督证."))
         if number:
@@ -222,9 +172,10 @@ class _RowReader:
                 problems.append(_("发证日期 and 有效期至 are required when 执法证号 is given."))
             elif valid_until <= issued_on:
                 problems.append(_("有效期至 must be after 发证日期."))
-        leader = _text(self.value(cells, "is_leader"))
-        if leader not in ("", YES, NO):
-            problems.append(_("领导干部 must be 是 or 否."))
+        try:
+            is_leader = as_flag(cells.get("is_leader"), "领导干部")
+        except ValidationError as error:
+            problems.extend(error.messages)
         if problems:
             return problems
         return RosterRow(
@@ -232,45 +183,39 @@ class _RowReader:
             name=name,
             id_number=id_number,
             agency=agency,
-            position=_text(self.value(cells, "position")),
+            position=as_text(cells.get("position")),
             number=number,
             issuing_authority=issuing_authority,
             issued_on=issued_on,
             valid_until=valid_until,
             kind=KIND_BY_LABEL.get(kind_label, CertificateKind.ENFORCEMENT),
-            fields=_text(self.value(cells, "fields")),
-            area=_text(self.value(cells, "area")),
-            is_leader=None if not leader else leader == YES,
+            fields=as_text(cells.get("fields")),
+            area=as_text(cells.get("area")),
+            is_leader=is_leader,
         )
 
 
-def read_roster(file: IO[bytes], *, agencies: QuerySet[Agency]) -> RosterCheck:
-    """Check every row of a roster; units (单位) are matched by name among `agencies`."""
-    workbook, rows = _open_rows(file)
-    try:
-        positions = _header_positions(next(rows, None))
-        reader = _RowReader(positions, agencies)
-        check = RosterCheck()
-        seen_numbers: dict[str, int] = {}
-        for row_number, cells in enumerate(rows, start=2):
-            if not any(_text(cell) for cell in cells):
-                continue
-            result = reader.read(row_number, cells)
-            if isinstance(result, list):
-                check.errors.append(RowError(row_number, " ".join(result)))
-            elif result.number and result.number in seen_numbers:
-                message = _("执法证号 %(number)s already appears in row %(row)d.")
-                check.errors.append(
-                    RowError(row_number, message % {"number": result.number, "row": seen_numbers[result.number]})
-                )
-            else:
-                if result.number:
-                    seen_numbers[result.number] = row_number
-                check.rows.append(result)
-    except zipfile.BadZipFile as error:
-        raise RosterFileError(_("The file is damaged; save it again as .xlsx and try again.")) from error
-    finally:
-        workbook.close()
+def read_roster(file: IO[bytes], *, agencies: QuerySet[Agency], limits: Limits | None = None) -> RosterCheck:
+    """Check every row of a roster; units (单位) are matched by name among `agencies`.
+
+    Raises SpreadsheetError when the file as a whole cannot be read.
+    """
+    reader = _RowReader(agencies)
+    check = RosterCheck()
+    seen_numbers: dict[str, int] = {}
+    for row_number, cells in read_rows(file, SHEET_COLUMNS, limits=limits):
+        result = reader.read(row_number, cells)
+        if isinstance(result, list):
+            check.errors.append(RowError(row_number, " ".join(result)))
+        elif result.number and result.number in seen_numbers:
+            message = _("执法证号 %(number)s already appears in row %(row)d.")
+            check.errors.append(
+                RowError(row_number, message % {"number": result.number, "row": seen_numbers[result.number]})
+            )
+        else:
+            if result.number:
+                seen_numbers[result.number] = row_number
+            check.rows.append(result)
     _check_against_database(check, agencies)
     check.errors.sort(key=lambda error: error.row)
     return check
@@ -284,19 +229,28 @@ def _check_against_database(check: RosterCheck, agencies: QuerySet[Agency]) -> N
     for chunk in _chunks(id_numbers):
         agency_of_person.update(Officer.objects.filter(id_number__in=chunk).values_list("id_number", "agency_id"))
     numbers = sorted({row.number for row in check.rows if row.number})
-    holder_of_number: dict[str, str] = {}
+    holder_of_number: dict[str, tuple[str, int]] = {}
     for chunk in _chunks(numbers):
         holder_of_number.update(
-            Certificate.objects.filter(number__in=chunk).values_list("number", "officer__id_number")
+            (number, (id_number, agency_id))
+            for number, id_number, agency_id in Certificate.objects.filter(number__in=chunk).values_list(
+                "number", "officer__id_number", "officer__agency_id"
+            )
         )
+    # Whether a person or a certificate exists outside the importer's agencies
+    # is not theirs to learn: such a row is only "not importable here".
+    not_here = _("This row cannot be imported here: the person or the certificate belongs to another agency.")
     good = []
     for row in check.rows:
+        holder = holder_of_number.get(row.number)
         if row.id_number in agency_of_person and agency_of_person[row.id_number] not in in_scope:
-            check.errors.append(RowError(row.row, _("This person is on the roster of an agency you do not manage.")))
-        elif row.number in holder_of_number and holder_of_number[row.number] != row.id_number:
-            check.errors.append(
-                RowError(row.row, _("执法证号 %(number)s belongs to another person.") % {"number": row.number})
-            )
+            check.errors.append(RowError(row.row, not_here))
+        elif holder and holder[0] != row.id_number:
+            if holder[1] in in_scope:
+                message = _("执法证号 %(number)s belongs to another person.") % {"number": row.number}
+            else:
+                message = not_here
+            check.errors.append(RowError(row.row, message))
         else:
             good.append(row)
     check.rows = good

@@ -75,7 +75,7 @@ def test_a_team_lead_adds_an_officer_imports_a_roster_and_downloads_the_yearly_r
     assert "ZF-7000" in page.locator("#result_list").inner_text()
 
     # A roster with one bad row: the row is named, nothing is written.
-    page.goto("/admin/enforcement/officer/roster/import/")
+    page.goto("/admin/enforcement/officer/import/")
     roster = tmp_path / "花名册.xlsx"
     roster.write_bytes(roster_with_a_bad_row(world.team_a.name))
     page.set_input_files("input[type=file]", str(roster))

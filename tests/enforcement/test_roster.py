@@ -7,10 +7,10 @@ from django.core.management.base import CommandError
 from openpyxl import load_workbook
 
 from enforcement.agencies.models import Agency
+from enforcement.agencies.spreadsheets import SpreadsheetError
 from enforcement.officers.models.certificate import Certificate
 from enforcement.officers.models.officer import Officer
 from enforcement.officers.roster import (
-    RosterFileError,
     RosterRejected,
     export_roster,
     import_roster,
@@ -103,13 +103,13 @@ def test_a_ten_thousand_row_roster_imports(world):
 
 
 def test_a_file_that_is_not_xlsx_gets_a_clear_error(world):
-    with pytest.raises(RosterFileError, match="xlsx"):
+    with pytest.raises(SpreadsheetError, match="xlsx"):
         read_roster(io.BytesIO("姓名,身份证号\n张三,1\n".encode()), agencies=scope_of(world))
 
 
 def test_a_corrupted_xlsx_gets_a_clear_error(world):
     damaged = io.BytesIO(workbook_bytes([roster_row(1, world.township_a.name)]).getvalue()[:300])
-    with pytest.raises(RosterFileError, match="xlsx"):
+    with pytest.raises(SpreadsheetError, match="xlsx"):
         read_roster(damaged, agencies=scope_of(world))
 
 
@@ -118,13 +118,13 @@ def test_a_zip_that_is_not_a_workbook_gets_a_clear_error(world):
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("hello.txt", "hi")
     buffer.seek(0)
-    with pytest.raises(RosterFileError, match="xlsx"):
+    with pytest.raises(SpreadsheetError, match="xlsx"):
         read_roster(buffer, agencies=scope_of(world))
 
 
 def test_missing_headers_are_named(world):
     headers = [header for header in HEADERS if header not in {"有效期至", "发证机关"}]
-    with pytest.raises(RosterFileError) as error:
+    with pytest.raises(SpreadsheetError) as error:
         read_roster(workbook_bytes([], headers=headers), agencies=scope_of(world))
     assert "发证机关" in str(error.value) and "有效期至" in str(error.value)
 

@@ -6,7 +6,7 @@ from enforcement.officers.models.officer import Officer
 from tests.enforcement.roster_files import roster_row, workbook_bytes
 from tests.enforcement.test_agency_admin import log_in
 
-IMPORT = "/admin/enforcement/officer/roster/import/"
+IMPORT = "/admin/enforcement/officer/import/"
 
 
 @pytest.fixture(autouse=True)
@@ -52,7 +52,7 @@ def test_confirming_a_file_with_bad_rows_imports_nothing_unless_good_rows_are_ch
     token = upload_token(page)
     assert hr_a.post(IMPORT, {"upload": token}).status_code == 200
     assert Officer.objects.count() == 0
-    assert hr_a.post(IMPORT, {"upload": token, "skip_bad_rows": "on"}).status_code == 302
+    assert hr_a.post(IMPORT, {"upload": token, "good_rows_only": "on"}).status_code == 302
     assert Officer.objects.count() == 1
 
 
@@ -74,3 +74,13 @@ def test_a_forged_upload_token_is_refused(hr_a):
 def test_a_read_only_user_cannot_import(client, world):
     log_in(client, world.supervisor)
     assert client.get(IMPORT).status_code == 403
+
+
+def test_an_upload_over_the_size_limit_is_refused_before_it_is_read(hr_a, settings):
+    settings.LAWGOV = {**settings.LAWGOV, "IMPORT_LIMITS": {**settings.LAWGOV["IMPORT_LIMITS"], "max_bytes": 100}}
+    response = upload(hr_a, [roster_row(1, "任一单位")])
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'class="errorlist' in page
+    assert 'name="upload"' not in page
+    assert Officer.objects.count() == 0

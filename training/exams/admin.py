@@ -6,7 +6,14 @@ from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
 from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline
-from enforcement.agencies.spreadsheet_admin import SpreadsheetImportForm, SpreadsheetImportMixin, year_filter
+from enforcement.agencies.spreadsheet_admin import (
+    ImportRefused,
+    SpreadsheetImportForm,
+    SpreadsheetImportMixin,
+    rows_written,
+    year_filter,
+)
+from enforcement.agencies.spreadsheets import import_sheet
 from training.exams.imports import EXAM_RESULT_COLUMNS, exam_result_row, save_exam_result
 from training.exams.models import Exam, ExamResult
 
@@ -57,11 +64,23 @@ class ExamAdmin(SpreadsheetImportMixin, ScopedModelAdmin):
     def passed(self, exam: Exam) -> int:
         return exam.passed_count
 
-    def import_row_validator(self, form):
-        return exam_result_row(exam=form.cleaned_data["exam"], user=form.request.user)
+    def _import(self, request, file, form, *, commit: bool):
+        return import_sheet(
+            file,
+            columns=EXAM_RESULT_COLUMNS,
+            validate=exam_result_row(exam=form.cleaned_data["exam"], user=request.user),
+            save=save_exam_result,
+            commit=commit,
+        )
 
-    def import_save(self, row):
-        return save_exam_result(row)
+    def import_check(self, request, file, form):
+        return self._import(request, file, form, commit=False)
+
+    def import_write(self, request, file, form, *, good_rows_only):
+        outcome = self._import(request, file, form, commit=True)
+        if not outcome.written:
+            raise ImportRefused(outcome)
+        return rows_written(outcome.written)
 
 
 @admin.register(ExamResult)

@@ -42,7 +42,7 @@ def exam_result_row(*, exam: Exam, user) -> Callable[[dict[str, Any]], ExamResul
                 _("姓名: the officer with this ID number is %(name)s, not %(given)s.")
                 % {"name": officer.name, "given": values["name"]}
             )
-        absent = as_flag(values.get("absent"), "缺考")
+        absent = bool(as_flag(values.get("absent"), "缺考"))
         score = values.get("score")
         result = ExamResult.objects.filter(exam=exam, officer=officer, makeup_of=None).first() or ExamResult(
             exam=exam, officer=officer

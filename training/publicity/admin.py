@@ -4,7 +4,14 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline
-from enforcement.agencies.spreadsheet_admin import AgencyImportForm, SpreadsheetImportMixin, year_filter
+from enforcement.agencies.spreadsheet_admin import (
+    AgencyImportForm,
+    ImportRefused,
+    SpreadsheetImportMixin,
+    rows_written,
+    year_filter,
+)
+from enforcement.agencies.spreadsheets import import_sheet
 from training.publicity.imports import ACTIVITY_COLUMNS, activity_row, save_activity
 from training.publicity.models import ActivityPhoto, Audience, PublicityActivity, PublicityFormat, ThemeDay
 from training.publicity.youth import PublicitySite, RuleOfLawVicePrincipal
@@ -60,11 +67,23 @@ class PublicityActivityAdmin(SpreadsheetImportMixin, ScopedModelAdmin):
     def format_names(self, activity: PublicityActivity) -> str:
         return "、".join(fmt.name for fmt in activity.formats.all())
 
-    def import_row_validator(self, form):
-        return activity_row(agency=form.cleaned_data["agency"])
+    def _import(self, file, form, *, commit: bool):
+        return import_sheet(
+            file,
+            columns=ACTIVITY_COLUMNS,
+            validate=activity_row(agency=form.cleaned_data["agency"]),
+            save=save_activity,
+            commit=commit,
+        )
 
-    def import_save(self, row):
-        return save_activity(row)
+    def import_check(self, request, file, form):
+        return self._import(file, form, commit=False)
+
+    def import_write(self, request, file, form, *, good_rows_only):
+        outcome = self._import(file, form, commit=True)
+        if not outcome.written:
+            raise ImportRefused(outcome)
+        return rows_written(outcome.written)
 
 
 @admin.register(RuleOfLawVicePrincipal)

@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from enforcement.agencies.models import Agency
-from enforcement.officers.roster import RosterFileError, import_roster, read_roster
+from enforcement.agencies.spreadsheets import SpreadsheetError
+from enforcement.officers.roster import import_roster, read_roster
 
 
 class Command(BaseCommand):
@@ -25,7 +26,7 @@ class Command(BaseCommand):
                 check = read_roster(handle, agencies=agencies)
         except OSError as error:
             raise CommandError(f"Cannot open {file}: {error}") from error
-        except RosterFileError as error:
+        except SpreadsheetError as error:
             raise CommandError(str(error)) from error
         for error in check.errors:
             self.stderr.write(str(error))
