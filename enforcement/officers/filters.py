@@ -17,7 +17,7 @@ class OfficerFilterSet(django_filters.FilterSet):
     certified = django_filters.BooleanFilter(
         method="filter_certified", label=_("Holds an effective certificate on the date `on`")
     )
-    on = django_filters.DateFilter(method="filter_nothing", label=_("Date for `certified` (default today)"))
+    on = django_filters.DateFilter(method="certified_on", label=_("Date for `certified` (default today)"))
     status = django_filters.MultipleChoiceFilter(field_name="employment_status", choices=EmploymentStatus.choices)
     search = django_filters.CharFilter(
         method="filter_search", label=_("Name, certificate number or the end of the ID number")
@@ -27,12 +27,17 @@ class OfficerFilterSet(django_filters.FilterSet):
         model = Officer
         fields = ["agency", "certified", "on", "is_leader", "is_enforcement_officer", "status", "search"]
 
-    def filter_nothing(self, queryset, name, value):
+    def filter_queryset(self, queryset):
+        # Every officer listed says whether they are certified on the `on` date (today by default).
+        day = self.form.cleaned_data.get("on") or timezone.localdate()
+        return super().filter_queryset(queryset.with_certified(day))
+
+    def certified_on(self, queryset, name, value):
+        # `on` chooses the day of `certified` (see filter_queryset); it selects no rows itself.
         return queryset
 
     def filter_certified(self, queryset, name, value):
-        day = self.form.cleaned_data.get("on") or timezone.localdate()
-        return queryset.with_certified(day).filter(is_certified=value)
+        return queryset.filter(is_certified=value)
 
     def filter_search(self, queryset, name, value):
         value = value.strip()

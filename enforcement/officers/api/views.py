@@ -24,12 +24,6 @@ class OfficerViewSet(ScopedReadOnlyModelViewSet):
     ordering_fields = ["name", "agency__path", "employed_since"]
     ordering = ["agency__path", "name", "pk"]
 
-    def get_queryset(self):
-        # `is_certified` answers for the `on` date when one is given, else today.
-        form = OfficerFilterSet(self.request.query_params, request=self.request).form
-        on = form.cleaned_data.get("on") if form.is_valid() else None
-        return super().get_queryset().with_certified(on or timezone.localdate())
-
 
 class CertificateViewSet(ScopedReadOnlyModelViewSet):
     queryset = Certificate.objects.select_related("officer__agency")
