@@ -22,6 +22,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 run: $(VENV)/.installed
 	DEBUG=true HTTPS=false $(PY) manage.py migrate --noinput
 	DEBUG=true HTTPS=false $(PY) manage.py seed_demo --if-empty
+	DEBUG=true HTTPS=false $(PY) manage.py run_daily_jobs
 	DEBUG=true HTTPS=false PORT=$(PORT) $(PY) manage.py create_demo_users
 	DEBUG=true HTTPS=false $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
