@@ -55,3 +55,8 @@ def test_make_test_installs_the_development_set_and_the_missing_system_packages_
 
 def test_ci_installs_the_system_packages_through_the_same_script():
     assert "./scripts/install-system-packages" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_make_run_runs_the_daily_jobs_once_for_the_demo_before_serving():
+    plan = make_plan("run")
+    assert plan.index("seed_demo") < plan.index("run_daily_jobs") < plan.index("runserver")
