@@ -8,19 +8,27 @@ TEST_ENV := DEBUG=false HTTPS=false ALLOWED_HOSTS=testserver,localhost,127.0.0.1
 
 .PHONY: run test bench lint messages clean
 
+# `make run` installs the runtime set only; the test and lint tools come with the dev set.
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
 run: $(VENV)/.installed
 	DEBUG=true HTTPS=false $(PY) manage.py migrate --noinput
 	DEBUG=true HTTPS=false $(PY) manage.py seed_demo --if-empty
+	DEBUG=true HTTPS=false $(PY) manage.py run_daily_jobs
 	DEBUG=true HTTPS=false PORT=$(PORT) $(PY) manage.py create_demo_users
 	DEBUG=true HTTPS=false $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed
+# Chromium (browser tests) and gettext (catalogue) are installed with apt when missing.
+test: $(VENV)/.installed-dev
+	./scripts/install-system-packages
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
 # The benchmark seeds a PostgreSQL database at two scales and measures each;
@@ -42,7 +50,7 @@ bench: $(VENV)/.installed
 	$(BENCH_ENV) $(PY) manage.py bench --compare $(foreach s,$(BENCH_SCALES),bench-results-$(s).json)
 	$(BENCH_ENV) $(PY) manage.py loadtest --workers 2 --json bench-results-load.json $(LOAD_ARGS)
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(VENV)/bin/lint-imports

@@ -74,10 +74,10 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "drf_standardized_errors",
     "simple_history",
     "concurrency",
-    "import_export",
     "axes",
     "health_check",
     "enforcement",
@@ -248,6 +248,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Rule-of-law government work of township governments and county justice bureaus.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The documentation UI's scripts and styles come from this project's static
+    # files (drf-spectacular-sidecar), not a CDN an intranet cannot reach.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "EmploymentStatusEnum": "enforcement.officers.models.officer.EmploymentStatus.choices",
@@ -269,18 +274,20 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
-# django-import-export: a cell that starts with "=" is written as text, not a formula.
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
-IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
-IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
-
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # Django's own "django" logger has a console handler of its own and also
+    # passes its records up to the root: each line would be printed twice.
+    # Its records go to the root's handler alone, with DEBUG on or off.
+    # ("django.server", runserver's request lines, keeps its own handler and
+    # does not pass them up.)
+    "loggers": {"django": {"handlers": [], "level": LOG_LEVEL, "propagate": True}},
 }
 
 # --- Domain settings -------------------------------------------------------

@@ -6,6 +6,7 @@ from health_check.views import HealthCheckView
 
 from lawgov.api.auth import ObtainTokenView
 from lawgov.health import health_checks
+from lawgov.views import home
 
 api_v1 = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
@@ -15,6 +16,7 @@ api_v1 = [
 ]
 
 urlpatterns = [
+    path("", home, name="home"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include(api_v1)),

@@ -1,5 +1,12 @@
 from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
 from django.views import defaults
+
+
+def home(request):
+    """The start of the site: where to go for the admin, the API and the public pages."""
+    return render(request, "home.html", {"schema_url": reverse("schema"), "api_root": "/api/v1/"})
 
 
 def is_api_request(request) -> bool:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
@@ -12,6 +14,10 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from enforcement.agencies import roles
 from enforcement.agencies.job_runs import JobRun
@@ -59,6 +65,53 @@ def tracked_job(name: str) -> Iterator[dict]:
     JobRun.objects.filter(name=name).update(
         finished_at=timezone.now(), succeeded=True, summary=str(outcome["summary"])[:500]
     )
+
+
+# The jobs the beat schedule runs every day, by the name their runs are recorded under.
+DAILY_JOBS: dict[str, Promise] = {
+    "certificate_reminders": gettext_lazy("Certificate reminders"),
+    "reconsideration_deadline_warnings": gettext_lazy("Reconsideration deadline warnings"),
+    "stale_upload_cleanup": gettext_lazy("Deleting unconfirmed uploads"),
+}
+# A daily job started at a set hour is late once a day has gone by since its
+# last start; the hour more allows for the beat's own delay in starting it.
+LATE_AFTER = datetime.timedelta(days=1, hours=1)
+
+
+@dataclass(frozen=True)
+class JobStatus:
+    """What the start page says of one daily job: when it last ran, and whether someone must look."""
+
+    name: str
+    label: str
+    run: JobRun | None
+    warning: str
+
+
+def daily_job_statuses(*, now: datetime.datetime | None = None) -> list[JobStatus]:
+    """Each daily job with its last run, and a warning when it never ran, is late or last failed.
+
+    Without a running beat process no reminder or deadline warning goes out,
+    and nothing else would say so.
+    """
+    now = now or timezone.now()
+    runs = JobRun.objects.in_bulk(list(DAILY_JOBS), field_name="name")
+    statuses = []
+    for name, label in DAILY_JOBS.items():
+        run = runs.get(name)
+        if run is None:
+            warning = _("“%(job)s” has never run: is the scheduler (celery beat) running?") % {"job": label}
+        elif now - run.started_at > LATE_AFTER:
+            warning = _("“%(job)s” has not run since %(when)s: is the scheduler (celery beat) running?") % {
+                "job": label,
+                "when": date_format(timezone.localtime(run.started_at), "Y-m-d H:i"),
+            }
+        elif run.finished_at and not run.succeeded:
+            warning = _("“%(job)s” failed on its last run: %(summary)s") % {"job": label, "summary": run.summary}
+        else:
+            warning = ""
+        statuses.append(JobStatus(name=name, label=str(label), run=run, warning=warning))
+    return statuses
 
 
 def team_lead_emails(agency: Agency) -> list[str]:

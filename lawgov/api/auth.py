@@ -6,7 +6,7 @@ from drf_standardized_errors.openapi_serializers import ErrorResponse429Serializ
 from rest_framework import serializers
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.parsers import JSONParser
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 
 
 class TokenRequestSerializer(AuthTokenSerializer):
@@ -22,7 +22,8 @@ class ObtainTokenView(ObtainAuthToken):
     """POST a username and password, receive the API token."""
 
     serializer_class = TokenRequestSerializer
-    parser_classes = [JSONParser]
+    # Form posts as well (`curl -d username=… -d password=…`), as DRF's own token view takes them.
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
 
     @extend_schema(
         request=TokenRequestSerializer,

@@ -4,18 +4,14 @@ from django.template.loader import render_to_string
 
 from reports.annual.charts import charts
 from reports.annual.models import AnnualReport
-from reports.statistics.labels import AREAS, RATES, figure_rows
-from reports.statistics.wording import number, percent
+from reports.statistics.labels import AREAS, display_value, figure_rows
 
 
 def figure_tables(stats: dict) -> list[dict]:
     return [
         {
             "title": title,
-            "rows": [
-                (label, percent(value) if key in RATES else number(value) if isinstance(value, (int, float)) else value)
-                for key, label, value in figure_rows(stats, area)
-            ],
+            "rows": [(label, display_value(key, value)) for key, label, value in figure_rows(stats, area)],
         }
         for area, title in AREAS.items()
     ]

@@ -12,7 +12,9 @@ FIRST_YEAR = 2000
 
 
 class StatisticsQuerySerializer(serializers.Serializer):
-    year = serializers.IntegerField(min_value=FIRST_YEAR, max_value=2100)
+    year = serializers.IntegerField(
+        min_value=FIRST_YEAR, max_value=2100, required=False, help_text=_("Defaults to the last complete year.")
+    )
     agency = serializers.IntegerField(required=False, help_text=_("Defaults to the caller's own top agency."))
 
 

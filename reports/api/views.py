@@ -23,7 +23,7 @@ from reports.api.serializers import (
     StatisticsQuerySerializer,
     StatisticsSerializer,
 )
-from reports.statistics.compile import compile_statistics, top_agency_of
+from reports.statistics.compile import compile_statistics, last_complete_year, top_agency_of
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -51,7 +51,8 @@ class StatisticsView(APIView):
             agency = top_agency_of(request.user)
             if agency is None:
                 raise ValidationError({"agency": [_("You belong to no agency; name one.")]})
-        return Response(compile_statistics(Scope(request.user, agency), query.validated_data["year"]))
+        year = query.validated_data.get("year") or last_complete_year()
+        return Response(compile_statistics(Scope(request.user, agency), year))
 
 
 class AnnualReportViewSet(ScopedModelViewSet):

@@ -11,6 +11,7 @@ import datetime
 from decimal import Decimal
 
 from django.db.models.functions import Length
+from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from enforcement.agencies.models import Agency
@@ -68,6 +69,11 @@ class WholeSubtreeReader:
 def subtree_scope(agency: Agency) -> Scope:
     """Every row of `agency`'s subtree, whoever could list it."""
     return Scope(WholeSubtreeReader(), agency)
+
+
+def last_complete_year(today: datetime.date | None = None) -> int:
+    """The year a yearly figure is asked for when none is named: the last one that has ended."""
+    return (today or timezone.localdate()).year - 1
 
 
 def top_agency_of(user) -> Agency | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from reports.statistics.wording import number, percent
+
 AREAS = {
     "officers": "执法人员",
     "training": "学法培训",
@@ -90,6 +92,13 @@ def figure_rows(stats: dict, area: str) -> list[tuple[str, str, float | int | No
     keys = [key for key in labels if key in figures]
     keys += [key for key in figures if key not in labels and not isinstance(figures[key], (dict, list))]
     return [(key, labels.get(key, key), figures[key]) for key in keys]
+
+
+def display_value(key: str, value) -> str | None:
+    """A figure as the report writes it: rates as percentages, counts and hours as numbers."""
+    if key in RATES:
+        return percent(value)
+    return number(value) if isinstance(value, (int, float)) else value
 
 
 def breakdown_rows(stats: dict, area: str, key: str) -> list[tuple[str, int]]:

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from rest_framework.test import APIClient
 
@@ -43,3 +45,14 @@ def test_repeated_failed_admin_logins_lock_the_admin_login(client, db):
         client.post("/admin/login/", {"username": "lead", "password": "wrong"})
     response = client.post("/admin/login/?next=/admin/", {"username": "lead", "password": PASSWORD})
     assert response.status_code == 429
+
+
+def test_a_token_is_issued_for_a_form_post_as_curl_sends_it(db):
+    UserFactory(username="client", roles=[roles.STATS_CLIENT])
+    response = APIClient().post(
+        "/api/v1/auth/token/",
+        urlencode({"username": "client", "password": PASSWORD}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["token"]

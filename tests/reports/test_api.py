@@ -44,8 +44,12 @@ def test_the_county_supervisor_sees_every_township(world, records):
     assert body["reconsideration"]["received"] == EXPECTED["reconsideration"]["received"] + 1
 
 
-def test_the_year_is_required(world):
-    assert api_client_for(world.supervisor).get(STATS_URL).status_code == 400
+def test_without_a_year_the_statistics_are_those_of_the_last_complete_year(world, records):
+    client = api_client_for(world.stats_client_a)
+    response = client.get(STATS_URL)  # in January 2022
+    assert response.status_code == 200, response.content
+    assert response.json()["year"] == YEAR == 2021
+    assert response.json() == client.get(STATS_URL, {"year": YEAR}).json()
 
 
 def test_statistics_need_a_login_and_the_permission(world):

@@ -21,16 +21,19 @@ class Command(BaseCommand):
         User = get_user_model()
         county = Agency.objects.filter(name=demo.COUNTY_NAME, parent=None).first()
         township = county.children.filter(name=demo.DEMO_TOWNSHIP_NAME).first() if county else None
-        accounts = [("admin", None, None, True)]
+        # (username, role, agency, superuser, admin access)
+        accounts = [("admin", None, None, True, True)]
         if township:
             accounts += [
-                ("teamlead", roles.TEAM_LEAD, township, False),
-                ("hr", roles.HR, township, False),
-                ("supervisor", roles.SUPERVISOR, county, False),
+                ("teamlead", roles.TEAM_LEAD, township, False, True),
+                ("hr", roles.HR, township, False, True),
+                ("supervisor", roles.SUPERVISOR, county, False, True),
+                # A county dashboard reading the statistics through the API, never the admin.
+                ("stats", roles.STATS_CLIENT, county, False, False),
             ]
-        for username, role, agency, is_superuser in accounts:
+        for username, role, agency, is_superuser, is_staff in accounts:
             user, created = User.objects.get_or_create(
-                username=username, defaults={"is_staff": True, "is_superuser": is_superuser}
+                username=username, defaults={"is_staff": is_staff, "is_superuser": is_superuser}
             )
             if created:
                 user.set_password(DEMO_PASSWORD)
@@ -38,7 +41,10 @@ class Command(BaseCommand):
             if role:
                 user.groups.add(Group.objects.get(name=role))
                 Membership.objects.get_or_create(user=user, agency=agency)
+        site = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
         self.stdout.write(
-            f"Log in at http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/ "
-            f"as admin (superuser), teamlead, hr or supervisor; password: {DEMO_PASSWORD}"
+            f"Log in at {site}/admin/ as admin (superuser), teamlead, hr or supervisor; password: {DEMO_PASSWORD}\n"
+            f"Statistics client (API only): stats / {DEMO_PASSWORD}, e.g.\n"
+            f"  curl -d username=stats -d password={DEMO_PASSWORD} {site}/api/v1/auth/token/\n"
+            f'  curl -H "Authorization: Token …" {site}/api/v1/stats/'
         )
