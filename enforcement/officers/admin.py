@@ -7,7 +7,7 @@ from concurrency.forms import ConcurrentForm, VersionWidget
 from concurrency.forms import VersionField as VersionFormField
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -19,6 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from enforcement.agencies.admin_base import ScopedAdminMixin, ScopedTabularInline
 from enforcement.agencies.models import Agency
 from enforcement.agencies.spreadsheet_admin import ImportRefused, SpreadsheetImportMixin
+from enforcement.officers.admin_filters import CertificateValidityFilter, CertificationFilter
 from enforcement.officers.certification import certificate_reason, with_validity_history
 from enforcement.officers.models.certificate import (
     AnnualReview,
@@ -85,19 +86,6 @@ class CertificateInline(ScopedTabularInline):
     readonly_fields = ["status"]
     extra = 0
     show_change_link = True
-
-
-class CertificationFilter(admin.SimpleListFilter):
-    title = _("certified today")
-    parameter_name = "certified"
-
-    def lookups(self, request, model_admin):
-        return [("yes", _("With an effective certificate")), ("no", _("Without an effective certificate"))]
-
-    def queryset(self, request, queryset):
-        if self.value() in {"yes", "no"}:
-            return queryset.filter(is_certified=self.value() == "yes")
-        return queryset
 
 
 @admin.register(Officer)
@@ -202,32 +190,6 @@ class AnnualReviewInline(ScopedTabularInline):
     model = AnnualReview
     fields = ["year", "result", "reviewed_on", "note"]
     extra = 0
-
-
-class CertificateValidityFilter(admin.SimpleListFilter):
-    """The derived state today, and "expiring within" each reminder threshold (data, not constants)."""
-
-    title = _("validity")
-    parameter_name = "validity"
-
-    def lookups(self, request, model_admin):
-        expiring = [
-            (str(days), gettext("Expiring within %(days)d days") % {"days": days})
-            for days in ReminderThreshold.objects.all_days()
-        ]
-        # "valid" is the parameter the filter has always used for "effective today".
-        return [("valid", _("Effective today")), *expiring, *CertificateState.choices[1:]]
-
-    def queryset(self, request, queryset):
-        today = timezone.localdate()
-        value = self.value() or ""
-        if value == "valid":
-            return queryset.effective_on(today)
-        if value.isdigit():
-            return queryset.expiring_within(int(value), on=today)
-        if value in CertificateState.values:
-            return queryset.in_state(today, value)
-        return queryset
 
 
 class CertificateAdminForm(ConcurrentForm):

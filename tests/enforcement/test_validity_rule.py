@@ -25,7 +25,7 @@ from enforcement.officers.models.officer import EmploymentStatus, Officer
 from enforcement.officers.services import change_certificate_status
 from enforcement.officers.stats import officer_figures
 from tests.base import api_client_for
-from tests.factories import AnnualReviewFactory, CertificateFactory, OfficerFactory
+from tests.factories import AnnualReviewFactory, CertificateFactory
 
 D = datetime.date
 
