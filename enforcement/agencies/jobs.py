@@ -120,10 +120,11 @@ def team_lead_emails(agency: Agency) -> list[str]:
     A team lead is responsible for the agencies of their memberships and all
     below them, so members of the agency or any of its ancestors qualify.
     """
-    ancestor_ids = [int(part) for part in agency.path.split("/") if part]
     users = (
         get_user_model()
-        .objects.filter(is_active=True, groups__name=roles.TEAM_LEAD, agency_memberships__agency_id__in=ancestor_ids)
+        .objects.filter(
+            is_active=True, groups__name=roles.TEAM_LEAD, agency_memberships__agency_id__in=agency.ancestor_ids
+        )
         .exclude(email="")
         .distinct()
     )

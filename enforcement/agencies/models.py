@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -5,7 +7,7 @@ from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext_lazy as _
 
 from enforcement.agencies.base import TimeStampedModel
-from enforcement.agencies.querysets import AgencyQuerySet, ScopedQuerySet
+from enforcement.agencies.querysets import AgencyQuerySet, ScopedQuerySet, path_is_within, subtree_q
 from enforcement.agencies.validators import validate_credit_code
 
 
@@ -71,10 +73,19 @@ class Agency(TimeStampedModel):
     def depth(self) -> int:
         return self.path.count("/")
 
+    @property
+    def ancestor_ids(self) -> list[int]:
+        """The ids of this agency and of every agency above it, root first, read from the path."""
+        return [int(part) for part in self.path.split("/") if part]
+
+    def is_within(self, other: Agency) -> bool:
+        """Whether this agency is `other` or lies below it (the queryset form is `in_subtree_of`)."""
+        return path_is_within(self.path, other.path)
+
     def clean(self) -> None:
         super().clean()
         self.credit_code = self.credit_code.upper()
-        moved_below_itself = self.pk and self.parent_id and self.parent.path.startswith(self.path)
+        moved_below_itself = self.pk and self.parent_id and self.parent.is_within(self)
         if moved_below_itself:
             raise ValidationError({"parent": _("An agency cannot be placed below itself.")})
 
@@ -88,7 +99,7 @@ class Agency(TimeStampedModel):
             type(self).objects.filter(pk=self.pk).update(path=new_path)
             if old_path:
                 # Moving a node moves its whole subtree in one statement.
-                type(self).objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+                type(self).objects.filter(subtree_q(old_path)).exclude(pk=self.pk).update(
                     path=Concat(models.Value(new_path), Substr("path", len(old_path) + 1))
                 )
             self.path = new_path

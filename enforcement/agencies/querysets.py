@@ -31,6 +31,20 @@ def scope_paths(user) -> list[str] | None:
     return cached
 
 
+def path_is_within(path: str, ancestor_path: str) -> bool:
+    """The one rule of the tree: a node is inside the subtree of another when its path starts with the other's.
+
+    Paths list the ancestor ids ("1/4/9/"), so a node is inside its own subtree.
+    `subtree_q` is the same rule as a query condition.
+    """
+    return path.startswith(ancestor_path)
+
+
+def subtree_q(ancestor_path: str, *, path_field: str = "path") -> models.Q:
+    """Rows whose agency path (`path_field`) lies inside the subtree rooted at `ancestor_path`."""
+    return models.Q(**{f"{path_field}__startswith": ancestor_path})
+
+
 class AgencyQuerySet(models.QuerySet):
     def visible_to(self, user) -> AgencyQuerySet:
         paths = scope_paths(user)
@@ -38,10 +52,10 @@ class AgencyQuerySet(models.QuerySet):
             return self
         if not paths:
             return self.none()
-        return self.filter(reduce(or_, (models.Q(path__startswith=path) for path in paths)))
+        return self.filter(reduce(or_, (subtree_q(path) for path in paths)))
 
     def in_subtree_of(self, agency) -> AgencyQuerySet:
-        return self.filter(path__startswith=agency.path)
+        return self.filter(subtree_q(agency.path))
 
 
 class ScopedQuerySet(models.QuerySet):
@@ -62,7 +76,7 @@ class ScopedQuerySet(models.QuerySet):
         return self.filter(**{f"{self.scope_field}__in": self._agencies().visible_to(user)})
 
     def in_subtree_of(self, agency):
-        return self.filter(**{f"{self.scope_field}__path__startswith": agency.path})
+        return self.filter(subtree_q(agency.path, path_field=f"{self.scope_field}__path"))
 
 
 def scoped_queryset(scope_field: str) -> type[ScopedQuerySet]:

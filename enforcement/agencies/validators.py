@@ -57,6 +57,21 @@ def validate_credit_code(value: str) -> None:
         )
 
 
+# What a Chinese input method types for the digits and the check character X:
+# full-width forms (０–９, Ｘ, ｘ) and a lower-case x are the same number.
+_ID_NUMBER_FORMS = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "Ｘ": "X", "ｘ": "X", "x": "X"})
+ASCII_DIGITS = "0123456789"
+
+
+def normalise_id_number(value: str) -> str:
+    """The resident ID number as stored and compared: ASCII digits and a capital X, no surrounding blanks.
+
+    Only the forms above are translated; any other character is left for
+    `validate_id_number` to refuse (a superscript ² is not a 2).
+    """
+    return (value or "").strip().translate(_ID_NUMBER_FORMS)
+
+
 def id_number_check_character(body: str) -> str:
     return ID_NUMBER_CHECK_CHARACTERS[sum(int(c) * w for c, w in zip(body, ID_NUMBER_WEIGHTS, strict=True)) % 11]
 
@@ -66,14 +81,21 @@ def birth_date_from_id_number(value: str) -> datetime.date:
 
 
 def validate_id_number(value: str) -> None:
-    """Validate an 18-character resident identity number (居民身份证号码, GB 11643)."""
+    """Validate an 18-character resident identity number (居民身份证号码, GB 11643), after normalisation."""
+    foreign = [c for c in value if not c.isascii()]
+    if foreign:
+        raise ValidationError(
+            _("A resident ID number cannot contain “%(character)s”: type ASCII digits and X."),
+            code="id_number_character",
+            params={"character": foreign[0]},
+        )
     if len(value) != 18:
         raise ValidationError(
             _("A resident ID number has 18 characters; this one has %(length)d."),
             code="id_number_length",
             params={"length": len(value)},
         )
-    if not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
+    if any(c not in ASCII_DIGITS for c in value[:17]) or value[17] not in f"{ASCII_DIGITS}X":
         raise ValidationError(
             _("A resident ID number is 17 digits followed by a digit or a capital X."),
             code="id_number_format",

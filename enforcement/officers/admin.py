@@ -7,7 +7,7 @@ from concurrency.forms import ConcurrentForm, VersionWidget
 from concurrency.forms import VersionField as VersionFormField
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -19,11 +19,14 @@ from simple_history.admin import SimpleHistoryAdmin
 from enforcement.agencies.admin_base import ScopedAdminMixin, ScopedTabularInline
 from enforcement.agencies.models import Agency
 from enforcement.agencies.spreadsheet_admin import ImportRefused, SpreadsheetImportMixin
+from enforcement.officers.admin_filters import CertificateValidityFilter, CertificationFilter
+from enforcement.officers.certification import certificate_reason, with_validity_history
 from enforcement.officers.models.certificate import (
     AnnualReview,
     Certificate,
-    CertificateStatus,
+    CertificateState,
     CertificateStatusChange,
+    validate_status_change,
 )
 from enforcement.officers.models.officer import Officer
 from enforcement.officers.models.reminders import CertificateReminder, ReminderThreshold, UncertifiedOfficerReminder
@@ -37,7 +40,7 @@ from enforcement.officers.roster import (
     read_roster,
     roster_template,
 )
-from enforcement.officers.services import ALLOWED_CHANGES, change_certificate_status
+from enforcement.officers.services import change_certificate_status, last_status_change_on
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -83,19 +86,6 @@ class CertificateInline(ScopedTabularInline):
     readonly_fields = ["status"]
     extra = 0
     show_change_link = True
-
-
-class CertificationFilter(admin.SimpleListFilter):
-    title = _("certified today")
-    parameter_name = "certified"
-
-    def lookups(self, request, model_admin):
-        return [("yes", _("With an effective certificate")), ("no", _("Without an effective certificate"))]
-
-    def queryset(self, request, queryset):
-        if self.value() in {"yes", "no"}:
-            return queryset.filter(is_certified=self.value() == "yes")
-        return queryset
 
 
 @admin.register(Officer)
@@ -202,36 +192,6 @@ class AnnualReviewInline(ScopedTabularInline):
     extra = 0
 
 
-class CertificateValidityFilter(admin.SimpleListFilter):
-    title = _("validity")
-    parameter_name = "validity"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("valid", _("Effective today")),
-            ("30", _("Expiring within 30 days")),
-            ("60", _("Expiring within 60 days")),
-            ("90", _("Expiring within 90 days")),
-            ("expired", _("Expired")),
-            (CertificateStatus.SUSPENDED, _("Suspended")),
-            (CertificateStatus.REVOKED, _("Revoked")),
-            (CertificateStatus.CANCELLED, _("Cancelled")),
-        ]
-
-    def queryset(self, request, queryset):
-        today = timezone.localdate()
-        value = self.value()
-        if value == "valid":
-            return queryset.effective_on(today)
-        if value in {"30", "60", "90"}:
-            return queryset.expiring_within(int(value), on=today)
-        if value == "expired":
-            return queryset.filter(status=CertificateStatus.VALID, valid_until__lt=today)
-        if value in CertificateStatus.values:
-            return queryset.filter(status=value)
-        return queryset
-
-
 class CertificateAdminForm(ConcurrentForm):
     status_reason = forms.CharField(
         label=_("reason for the change of status"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -244,21 +204,30 @@ class CertificateAdminForm(ConcurrentForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk and "status" in self.changed_data:
-            old, new = self.initial["status"], cleaned.get("status")
-            if new not in ALLOWED_CHANGES[old]:
-                self.add_error("status", _("This change of status is not allowed."))
-            if not (cleaned.get("status_reason") or "").strip():
-                self.add_error("status_reason", _("Give the reason for the change of status."))
+        if self.instance.pk and "status" in self.changed_data and cleaned.get("status"):
+            # The rule is the service's (validate_status_change); the form only shows its answer early.
+            try:
+                validate_status_change(
+                    current=self.initial["status"],
+                    new=cleaned["status"],
+                    reason=cleaned.get("status_reason") or "",
+                    on=cleaned.get("status_changed_on") or timezone.localdate(),
+                    last_change_on=last_status_change_on(self.instance),
+                )
+            except ValidationError as error:
+                fields = {"reason": "status_reason", "changed_on": "status_changed_on"}
+                for field, messages_ in error.message_dict.items():
+                    for message in messages_:
+                        self.add_error(fields.get(field, field), message)
         return cleaned
 
 
 @admin.register(Certificate)
 class CertificateAdmin(VersionedHistoryAdmin):
     form = CertificateAdminForm
-    list_display = ["number", "officer", "agency", "kind", "issued_on", "valid_until", "status", "effective_today"]
+    list_display = ["number", "officer", "agency", "kind", "issued_on", "valid_until", "state_today", "reason_today"]
     list_select_related = ["officer__agency"]
-    list_filter = [CertificateValidityFilter, "kind", "status"]
+    list_filter = [CertificateValidityFilter, "kind"]
     search_fields = ["number", "officer__name", "officer__id_number__endswith"]
     autocomplete_fields = ["officer", "replaces"]
     readonly_fields = ["verification_link"]
@@ -270,9 +239,16 @@ class CertificateAdmin(VersionedHistoryAdmin):
     def agency(self, certificate: Certificate) -> Agency:
         return certificate.officer.agency
 
-    @admin.display(description=_("effective today"), boolean=True)
-    def effective_today(self, certificate: Certificate) -> bool:
-        return certificate.is_effective_on(timezone.localdate())
+    def get_queryset(self, request):
+        return with_validity_history(super().get_queryset(request))
+
+    @admin.display(description=_("state today"))
+    def state_today(self, certificate: Certificate) -> str:
+        return CertificateState(certificate.state_on(timezone.localdate())).label
+
+    @admin.display(description=_("why"))
+    def reason_today(self, certificate: Certificate) -> str:
+        return certificate_reason(certificate, timezone.localdate())
 
     @admin.display(description=_("public verification"))
     def verification_link(self, certificate: Certificate) -> str:

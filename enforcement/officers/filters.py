@@ -4,7 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from enforcement.agencies.filters import AgencySubtreeFilter
-from enforcement.officers.models.certificate import Certificate, CertificateKind, CertificateStatus
+from enforcement.agencies.validators import normalise_id_number
+from enforcement.officers.models.certificate import Certificate, CertificateKind, CertificateState, CertificateStatus
 from enforcement.officers.models.officer import EmploymentStatus, Officer
 
 
@@ -42,13 +43,18 @@ class OfficerFilterSet(django_filters.FilterSet):
     def filter_search(self, queryset, name, value):
         value = value.strip()
         holders = Certificate.objects.filter(number=value).values("officer_id")
-        return queryset.filter(Q(name__icontains=value) | Q(id_number__endswith=value.upper()) | Q(pk__in=holders))
+        return queryset.filter(
+            Q(name__icontains=value) | Q(id_number__endswith=normalise_id_number(value)) | Q(pk__in=holders)
+        )
 
 
 class CertificateFilterSet(django_filters.FilterSet):
     agency = AgencySubtreeFilter()
     officer = django_filters.ModelChoiceFilter(queryset=officers_visible_to_requester)
     status = django_filters.MultipleChoiceFilter(choices=CertificateStatus.choices)
+    state = django_filters.MultipleChoiceFilter(
+        choices=CertificateState.choices, method="filter_state", label=_("State today (derived from the history)")
+    )
     kind = django_filters.ChoiceFilter(choices=CertificateKind.choices)
     expires_before = django_filters.DateFilter(
         field_name="valid_until", lookup_expr="lte", label=_("Valid until this day or earlier")
@@ -62,7 +68,19 @@ class CertificateFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = Certificate
-        fields = ["agency", "officer", "status", "kind", "expires_before", "expires_after", "expiring_within_days"]
+        fields = [
+            "agency",
+            "officer",
+            "status",
+            "state",
+            "kind",
+            "expires_before",
+            "expires_after",
+            "expiring_within_days",
+        ]
+
+    def filter_state(self, queryset, name, value):
+        return queryset.in_state(timezone.localdate(), *value) if value else queryset
 
     def filter_expiring(self, queryset, name, value):
         return queryset.expiring_within(int(value), on=timezone.localdate())

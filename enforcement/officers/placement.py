@@ -12,7 +12,7 @@ def officer_in_subtree(officer: Officer, agency: Agency, what: str) -> str | Non
     Attendance and exam results only list staff of the agency that held the
     session or the exam, or of the agencies below it.
     """
-    if officer.agency.path.startswith(agency.path):
+    if officer.agency.is_within(agency):
         return None
     return _("%(officer)s works at %(officer_agency)s, which is not within %(what)s (%(agency)s).") % {
         "officer": officer.name,

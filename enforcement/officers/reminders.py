@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from enforcement.agencies.jobs import mail_after_commit, team_lead_emails
 from enforcement.agencies.models import Agency
 from enforcement.officers.models.certificate import Certificate
-from enforcement.officers.models.officer import IN_SERVICE, Officer
+from enforcement.officers.models.officer import Officer, in_service_q
 from enforcement.officers.models.reminders import CertificateReminder, ReminderThreshold, UncertifiedOfficerReminder
 
 JOB_NAME = "certificate_reminders"
@@ -30,23 +30,11 @@ class AgencyNotice:
     uncertified: list[tuple[Officer, str]] = field(default_factory=list)
 
 
-def thresholds_by_kind() -> dict[str, list[int]]:
-    thresholds: dict[str, list[int]] = defaultdict(list)
-    for kind, days in ReminderThreshold.objects.values_list("kind", "days"):
-        thresholds[kind].append(days)
-    return {kind: sorted(days) for kind, days in thresholds.items()}
-
-
 def _expiring(today: datetime.date, notices: dict[Agency, AgencyNotice]) -> int:
-    thresholds = thresholds_by_kind()
-    if not thresholds:
-        return 0
-    horizon = today + datetime.timedelta(days=max(max(days) for days in thresholds.values()))
+    thresholds = ReminderThreshold.objects.days_by_kind()
     certificates = (
-        Certificate.objects.effective_on(today)
-        .filter(
-            valid_until__lte=horizon, officer__employment_status__in=IN_SERVICE, officer__is_enforcement_officer=True
-        )
+        Certificate.objects.expiring_on(today)
+        .filter(in_service_q(today, prefix="officer__"), officer__is_enforcement_officer=True)
         .select_related("officer__agency")
         .order_by("valid_until", "pk")
     )

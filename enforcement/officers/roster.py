@@ -33,7 +33,7 @@ from enforcement.agencies.spreadsheets import (
     as_text,
     read_rows,
 )
-from enforcement.agencies.validators import validate_id_number
+from enforcement.agencies.validators import normalise_id_number, validate_id_number
 from enforcement.officers.models.certificate import Certificate, CertificateKind
 from enforcement.officers.models.officer import Officer
 
@@ -141,7 +141,7 @@ class _RowReader:
         if not name:
             problems.append(_("姓名 is empty."))
         raw_id = cells.get("id_number")
-        id_number = as_text(raw_id).upper()
+        id_number = normalise_id_number(as_text(raw_id))
         if isinstance(raw_id, int | float):
             problems.append(_("身份证号 is stored as a number and has lost digits; format the column as text."))
         else:

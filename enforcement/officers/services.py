@@ -20,15 +20,8 @@ from enforcement.officers.models.certificate import (
     Certificate,
     CertificateStatus,
     CertificateStatusChange,
+    validate_status_change,
 )
-
-# Which status each status may change into (暂扣 may be lifted; 吊销 and 注销 are final).
-ALLOWED_CHANGES: dict[str, set[str]] = {
-    CertificateStatus.VALID: {CertificateStatus.SUSPENDED, CertificateStatus.REVOKED, CertificateStatus.CANCELLED},
-    CertificateStatus.SUSPENDED: {CertificateStatus.VALID, CertificateStatus.REVOKED, CertificateStatus.CANCELLED},
-    CertificateStatus.REVOKED: set(),
-    CertificateStatus.CANCELLED: set(),
-}
 
 
 def default_valid_until(issued_on: datetime.date) -> datetime.date:
@@ -45,7 +38,13 @@ def _locked(certificate: Certificate) -> Certificate:
     return Certificate.objects.select_for_update().get(pk=certificate.pk)
 
 
-def _successor(old: Certificate, *, number: str, issued_on: datetime.date, valid_until: datetime.date) -> Certificate:
+def last_status_change_on(certificate: Certificate) -> datetime.date | None:
+    return certificate.status_changes.order_by("-changed_on").values_list("changed_on", flat=True).first()
+
+
+def _successor(
+    old: Certificate, *, number: str, issued_on: datetime.date, valid_until: datetime.date, by
+) -> Certificate:
     if hasattr(old, "replacement"):
         raise ValidationError(
             {"replaces": _("Certificate %(number)s has already been replaced.") % {"number": old.number}}
@@ -62,6 +61,8 @@ def _successor(old: Certificate, *, number: str, issued_on: datetime.date, valid
         replaces=old,
     )
     new.full_clean()
+    # The history row of the new certificate names who issued it.
+    new._history_user = by
     new.save()
     return new
 
@@ -78,18 +79,13 @@ def change_certificate_status(
     """Suspend, revoke, cancel or reinstate a certificate, recording the reason and the date."""
     certificate = _locked(certificate)
     on = on or timezone.localdate()
-    if not reason.strip():
-        raise ValidationError({"reason": _("Give the reason for the change of status.")})
-    if status not in ALLOWED_CHANGES[certificate.status]:
-        raise ValidationError(
-            {
-                "status": _("A certificate that is %(current)s cannot become %(new)s.")
-                % {
-                    "current": CertificateStatus(certificate.status).label,
-                    "new": CertificateStatus(status).label,
-                }
-            }
-        )
+    validate_status_change(
+        current=certificate.status,
+        new=status,
+        reason=reason,
+        on=on,
+        last_change_on=last_status_change_on(certificate),
+    )
     change = CertificateStatusChange(
         certificate=certificate,
         status=status,
@@ -101,6 +97,7 @@ def change_certificate_status(
     change.full_clean()
     certificate.status = status
     certificate.full_clean()
+    certificate._history_user = by
     certificate.save()
     change.save()
     return certificate
@@ -120,7 +117,7 @@ def renew_certificate(
     if old.status in FINAL_STATUSES:
         raise ValidationError({"replaces": _("A revoked or cancelled certificate cannot be renewed; issue a new one.")})
     return _successor(
-        old, number=number, issued_on=issued_on, valid_until=valid_until or default_valid_until(issued_on)
+        old, number=number, issued_on=issued_on, valid_until=valid_until or default_valid_until(issued_on), by=by
     )
 
 
@@ -148,4 +145,4 @@ def reissue_lost_certificate(
         by=by,
     )
     old.refresh_from_db()
-    return _successor(old, number=number, issued_on=on, valid_until=old.valid_until)
+    return _successor(old, number=number, issued_on=on, valid_until=old.valid_until, by=by)

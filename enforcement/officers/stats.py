@@ -5,27 +5,28 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import Count, Q
-from django.utils import timezone
 
 from enforcement.agencies.scope import Scope
+from enforcement.agencies.yearly import as_of as as_of_day
 from enforcement.officers.models.certificate import Certificate
 from enforcement.officers.models.officer import Officer
 from lawgov.rates import rate
 
-EXPIRY_WARNING_DAYS = 90
-
-
-def as_of_date(year: int, today: datetime.date | None) -> datetime.date:
-    return min(today or timezone.localdate(), datetime.date(year, 12, 31))
-
 
 def officer_figures(scope: Scope, year: int, *, today: datetime.date | None = None) -> dict:
-    """Staff in service, enforcement officers, certified officers and certificates lapsing, as of the year's end."""
-    as_of = as_of_date(year, today)
+    """Staff in service, enforcement officers, certified officers and certificates lapsing, as of the year's end.
+
+    Everything is read as it stood on the as-of date (status history,
+    reviews, employment dates, renewals), so a later change never moves a
+    past year's figures. `expiring_within_90_days` keeps its name in the
+    API; its horizon is each kind's largest reminder threshold (90 days by
+    default).
+    """
+    as_of = as_of_day(year, today)
     enforcing = Q(is_enforcement_officer=True)
     people = (
         scope.rows(Officer)
-        .in_service()
+        .in_service_on(as_of)
         .with_certified(as_of)
         .aggregate(
             total=Count("pk", distinct=True),
@@ -35,19 +36,17 @@ def officer_figures(scope: Scope, year: int, *, today: datetime.date | None = No
             enforcing_without_certificate=Count("pk", filter=enforcing & Q(is_certified=False), distinct=True),
         )
     )
-    effective = Q(pk__in=Certificate.objects.effective_on(as_of).values("pk"))
+    expiring = Q(pk__in=Certificate.objects.expiring_on(as_of).values("pk"))
+    # Expired during the year (its first expired day, the day after valid_until,
+    # falls between January 1 and the as-of date) and not renewed by then.
+    expired = (
+        Q(pk__in=Certificate.objects.expired_on(as_of).values("pk"))
+        & Q(valid_until__gte=datetime.date(year, 1, 1) - datetime.timedelta(days=1))
+        & (Q(replacement__isnull=True) | Q(replacement__issued_on__gt=as_of))
+    )
     certificates = scope.rows(Certificate).aggregate(
-        expiring_within_90_days=Count(
-            "pk",
-            filter=effective & Q(valid_until__lte=as_of + datetime.timedelta(days=EXPIRY_WARNING_DAYS)),
-            distinct=True,
-        ),
-        # Lapsed during the year (up to the as-of date) and never renewed.
-        expired=Count(
-            "pk",
-            filter=Q(valid_until__gte=datetime.date(year, 1, 1), valid_until__lt=as_of, replacement__isnull=True),
-            distinct=True,
-        ),
+        expiring_within_90_days=Count("pk", filter=expiring, distinct=True),
+        expired=Count("pk", filter=expired, distinct=True),
     )
     return {
         "total": people["total"],

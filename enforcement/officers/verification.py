@@ -18,7 +18,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from rest_framework.throttling import ScopedRateThrottle
 
-from enforcement.officers.models.certificate import Certificate
+from enforcement.officers.certification import certificate_check, with_validity_history
+from enforcement.officers.models.certificate import Certificate, CertificateState
 
 
 class _VerificationThrottleScope:
@@ -30,7 +31,9 @@ def _throttled(request: HttpRequest) -> bool:
 
 
 def _certificate(token: str) -> Certificate:
-    return get_object_or_404(Certificate.objects.select_related("officer__agency"), verification_token=token)
+    return get_object_or_404(
+        with_validity_history(Certificate.objects.select_related("officer__agency")), verification_token=token
+    )
 
 
 def _too_many_requests(request: HttpRequest) -> HttpResponse:
@@ -43,12 +46,16 @@ def verify_certificate(request: HttpRequest, token: str) -> HttpResponse:
     if _throttled(request):
         return _too_many_requests(request)
     certificate = _certificate(token)
+    today = timezone.localdate()
+    is_effective, reason = certificate_check(certificate, today)
     context = {
         "certificate": certificate,
         "officer_name": certificate.officer.name,
         "agency_name": certificate.officer.agency.name,
-        "is_effective": certificate.is_effective_on(timezone.localdate()),
-        "today": timezone.localdate(),
+        "is_effective": is_effective,
+        "state": CertificateState(certificate.state_on(today)).label,
+        "reason": reason,
+        "today": today,
     }
     return render(request, "enforcement/verify.html", context)
 

@@ -137,10 +137,8 @@ class ReconsiderationCase(TimeStampedModel):
         errors = {}
         if self.act_date and self.known_on and self.known_on < self.act_date:
             errors["known_on"] = _("The applicant cannot have known of the act before its date.")
-        if self.officer_id and self.agency_id:
-            officer_path, agency_path = self.officer.agency.path, self.agency.path
-            if not officer_path.startswith(agency_path):
-                errors["officer"] = _("The responsible officer must belong to the respondent agency or one below it.")
+        if self.officer_id and self.agency_id and not self.officer.agency.is_within(self.agency):
+            errors["officer"] = _("The responsible officer must belong to the respondent agency or one below it.")
         if self.pk:
             # Switching to the simplified procedure must not strand an extension.
             try:

@@ -6,9 +6,9 @@ import datetime
 
 from django.conf import settings
 from django.db.models import Count, F, Q
-from django.utils import timezone
 
 from enforcement.agencies.scope import Scope
+from enforcement.agencies.yearly import as_of as as_of_day
 from enforcement.reconsideration.choices import CORRECTED, MEDIATED_OR_SETTLED, MERITS, Outcome
 from enforcement.reconsideration.models import ReconsiderationCase
 from lawgov.rates import rate
@@ -24,7 +24,7 @@ def reconsideration_figures(scope: Scope, year: int, *, today: datetime.date | N
     `overdue` filter of the case list does. A reply counts once it was due:
     on time, filed late, or still missing after its day.
     """
-    as_of = min(today or timezone.localdate(), datetime.date(year, 12, 31))
+    as_of = as_of_day(year, today)
 
     def during_year(field: str) -> Q:
         return Q(**{f"{field}__year": year, f"{field}__lte": as_of})

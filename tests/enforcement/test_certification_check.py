@@ -39,13 +39,13 @@ def test_an_officer_without_certificate_may_not_enforce(world):
     assert result.certificates == []
 
 
-def test_an_expired_certificate_gives_its_expiry_date(world):
+def test_an_expired_certificate_says_it_expired_on_the_day_after_its_last_valid_day(world):
     certificate = CertificateFactory(
         officer__agency=world.township_a, issued_on=datetime.date(2021, 1, 1), valid_until=datetime.date(2026, 5, 31)
     )
     result = answer(certificate.officer)
     assert not result.may_enforce
-    assert result.reason.endswith("expired on 2026-05-31.")
+    assert result.reason.endswith("expired on 2026-06-01.")
 
 
 def test_a_suspended_certificate_gives_the_day_of_suspension(world):

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from enforcement.agencies.spreadsheets import Column, as_decimal, as_flag
+from enforcement.agencies.validators import normalise_id_number
 from enforcement.officers.models.officer import Officer
 from training.exams.models import Exam, ExamResult
 
@@ -30,7 +31,7 @@ def exam_result_row(*, exam: Exam, user) -> Callable[[dict[str, Any]], ExamResul
     officers = Officer.objects.visible_to(user).select_related("agency")
 
     def validate(values: dict[str, Any]) -> ExamResult:
-        id_number = str(values["id_number"]).strip().upper()
+        id_number = normalise_id_number(str(values["id_number"]))
         if id_number in seen:
             raise ValidationError(_("身份证号: %(id)s appears twice in the file.") % {"id": id_number})
         seen.add(id_number)

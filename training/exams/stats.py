@@ -5,6 +5,7 @@ import datetime
 from django.db.models import Count, F, Q
 
 from enforcement.agencies.scope import Scope
+from enforcement.agencies.yearly import as_of
 from lawgov.rates import rate
 from training.exams.models import Exam, ExamResult
 
@@ -20,8 +21,9 @@ def exam_figures(scope: Scope, year: int, *, today: datetime.date | None = None)
     exams, absent or not (the roll lists all staff expected to sit). An
     officer who failed and passed the make-up counts once as passed.
     """
-    exams = scope.rows(Exam).filter(date__year=year).count()
-    results = scope.rows(ExamResult).filter(exam__date__year=year)
+    day = as_of(year, today)
+    exams = scope.rows(Exam).filter(date__year=year, date__lte=day).count()
+    results = scope.rows(ExamResult).filter(exam__date__year=year, exam__date__lte=day)
     totals = results.aggregate(
         required=Count("officer", distinct=True, filter=Q(makeup_of__isnull=True)),
         participants=Count("officer", distinct=True, filter=SAT),

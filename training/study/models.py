@@ -29,9 +29,8 @@ class StudyPlanQuerySet(ScopedQuerySet):
         the reader: a township follows its county's plan even if its users
         cannot list that plan.
         """
-        ancestor_ids = [int(part) for part in agency.path.split("/") if part]
         plan = (
-            self.filter(agency_id__in=ancestor_ids, year=year)
+            self.filter(agency_id__in=agency.ancestor_ids, year=year)
             .order_by("-agency__path")
             .values_list("required_hours", flat=True)
             .first()

@@ -7,6 +7,7 @@ from django.db.models import Count, DecimalField, Q, Sum, Value
 from django.db.models.functions import Coalesce
 
 from enforcement.agencies.scope import Scope
+from enforcement.agencies.yearly import as_of
 from enforcement.officers.models.officer import Officer
 from lawgov.rates import rate
 from training.study.models import Attendance, SessionKind, StudyPlan, TrainingSession
@@ -14,14 +15,17 @@ from training.study.models import Attendance, SessionKind, StudyPlan, TrainingSe
 HOURS = DecimalField(max_digits=9, decimal_places=1)
 
 
-def hours_credited_in(year: int):
-    """Per officer: the hours credited to them in `year`, 0 when none.
+def hours_credited_in(year: int, *, until: datetime.date | None = None):
+    """Per officer: the hours credited to them in `year` (up to `until`), 0 when none.
 
     A join with GROUP BY rather than a subquery per officer: one pass over
     the year's attendance whatever the number of officers.
     """
+    during = Q(attendances__session__date__year=year)
+    if until is not None:
+        during &= Q(attendances__session__date__lte=until)
     return Coalesce(
-        Sum("attendances__hours_credited", filter=Q(attendances__session__date__year=year)),
+        Sum("attendances__hours_credited", filter=during),
         Value(Decimal(0)),
         output_field=HOURS,
     )
@@ -39,13 +43,14 @@ def training_figures(scope: Scope, year: int, *, today: datetime.date | None = N
     sessions. The requirement is checked for in-service enforcement officers,
     the ones the 60-hour rule is about.
     """
-    sessions = scope.rows(TrainingSession).filter(date__year=year)
+    day = as_of(year, today)
+    sessions = scope.rows(TrainingSession).filter(date__year=year, date__lte=day)
     session_totals = sessions.aggregate(
         sessions=Count("id"),
         hours=Sum("hours"),
         leader_study_sessions=Count("id", filter=Q(kind=SessionKind.GROUP_STUDY)),
     )
-    attended = scope.rows(Attendance).filter(session__date__year=year)
+    attended = scope.rows(Attendance).filter(session__date__year=year, session__date__lte=day)
     attendance_totals = attended.aggregate(
         attendances=Count("officer", distinct=True),
         leaders_attending=Count("officer", distinct=True, filter=Q(officer__is_leader=True)),
@@ -53,9 +58,9 @@ def training_figures(scope: Scope, year: int, *, today: datetime.date | None = N
     required = StudyPlan.objects.required_hours_for(scope.agency, year)
     officers = (
         scope.rows(Officer)
-        .in_service()
+        .in_service_on(day)
         .enforcement_officers()
-        .annotate(hours_credited=hours_credited_in(year))
+        .annotate(hours_credited=hours_credited_in(year, until=day))
         .aggregate(
             total=Count("id"),
             meeting=Count("id", filter=Q(hours_credited__gte=required)),

@@ -5,7 +5,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from enforcement.officers.models.certificate import Certificate
+from enforcement.officers.models.certificate import Certificate, CertificateState
 from enforcement.officers.models.officer import EmploymentStatus, Officer, Sex
 
 
@@ -66,6 +66,7 @@ class CertificateSerializer(serializers.ModelSerializer):
     officer_name = serializers.CharField(source="officer.name", read_only=True)
     agency = serializers.IntegerField(source="officer.agency_id", read_only=True)
     is_effective_today = serializers.SerializerMethodField()
+    state = serializers.SerializerMethodField(help_text=_("The state today, derived from the dated history."))
     verification_url = serializers.SerializerMethodField()
 
     class Meta:
@@ -85,12 +86,17 @@ class CertificateSerializer(serializers.ModelSerializer):
             "status",
             "replaces",
             "is_effective_today",
+            "state",
             "verification_url",
         ]
         read_only_fields = fields
 
     def get_is_effective_today(self, certificate: Certificate) -> bool:
         return certificate.is_effective_on(timezone.localdate())
+
+    @extend_schema_field(serializers.ChoiceField(choices=CertificateState.choices))
+    def get_state(self, certificate: Certificate) -> str:
+        return certificate.state_on(timezone.localdate())
 
     def get_verification_url(self, certificate: Certificate) -> str:
         path = reverse("certificate-verify", args=[certificate.verification_token])

@@ -10,7 +10,7 @@ from enforcement.officers.api.serializers import (
     CertificationQuerySerializer,
     OfficerListSerializer,
 )
-from enforcement.officers.certification import check_certification
+from enforcement.officers.certification import check_certification, with_validity_history
 from enforcement.officers.filters import CertificateFilterSet, OfficerFilterSet
 from enforcement.officers.models.certificate import Certificate
 from enforcement.officers.models.officer import Officer
@@ -26,7 +26,7 @@ class OfficerViewSet(ScopedReadOnlyModelViewSet):
 
 
 class CertificateViewSet(ScopedReadOnlyModelViewSet):
-    queryset = Certificate.objects.select_related("officer__agency")
+    queryset = with_validity_history(Certificate.objects.select_related("officer__agency"))
     serializer_class = CertificateSerializer
     filterset_class = CertificateFilterSet
     ordering_fields = ["number", "valid_until", "issued_on"]

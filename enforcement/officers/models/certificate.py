@@ -7,6 +7,8 @@ from concurrency.fields import IntegerVersionField
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -30,19 +32,117 @@ class CertificateStatus(models.TextChoices):
 # A revoked or cancelled certificate never comes back; a suspended one may.
 FINAL_STATUSES = (CertificateStatus.REVOKED, CertificateStatus.CANCELLED)
 
+# Which status each status may change into (暂扣 may be lifted; 吊销 and 注销 are final).
+ALLOWED_CHANGES: dict[str, set[str]] = {
+    CertificateStatus.VALID: {CertificateStatus.SUSPENDED, CertificateStatus.REVOKED, CertificateStatus.CANCELLED},
+    CertificateStatus.SUSPENDED: {CertificateStatus.VALID, CertificateStatus.REVOKED, CertificateStatus.CANCELLED},
+    CertificateStatus.REVOKED: set(),
+    CertificateStatus.CANCELLED: set(),
+}
+
+
+class CertificateState(models.TextChoices):
+    """What a person reads as a certificate's state on a day: derived, never stored."""
+
+    EFFECTIVE = "effective", _("Effective")  # 有效
+    NOT_YET_EFFECTIVE = "not_yet_effective", _("Not yet effective")  # 未生效
+    EXPIRED = "expired", _("Expired")  # 已过期
+    SUSPENDED = "suspended", _("Suspended")  # 暂扣
+    REVOKED = "revoked", _("Revoked")  # 吊销
+    CANCELLED = "cancelled", _("Cancelled")  # 注销
+    REVIEW_FAILED = "review_failed", _("Failed the annual review")  # 年审不合格
+
+
+def state_expression(day: datetime.date) -> models.Case:
+    """The state of each certificate on `day`, as SQL: the query form of `Certificate.state_on`.
+
+    The order of the branches is the order of precedence: a revoked or
+    cancelled card stays so after its last day; a card past its last day is
+    expired (from the day after `valid_until`); before its first day it is
+    not yet effective; then a suspension, then a failed annual review.
+    """
+    changes = CertificateStatusChange.objects.filter(certificate=models.OuterRef("pk"))
+    status = Coalesce(
+        models.Subquery(changes.filter(changed_on__lte=day).order_by("-changed_on", "-pk").values("status")[:1]),
+        # Before its first recorded change a certificate had the status that change left.
+        models.Subquery(changes.order_by("changed_on", "pk").values("previous_status")[:1]),
+        models.F("status"),
+    )
+    review = models.Subquery(
+        AnnualReview.objects.filter(certificate=models.OuterRef("pk"), reviewed_on__lte=day)
+        .order_by("-reviewed_on", "-pk")
+        .values("result")[:1]
+    )
+    state = CertificateState
+    return models.Case(
+        models.When(Exact(status, CertificateStatus.REVOKED), then=models.Value(state.REVOKED)),
+        models.When(Exact(status, CertificateStatus.CANCELLED), then=models.Value(state.CANCELLED)),
+        models.When(valid_until__lt=day, then=models.Value(state.EXPIRED)),
+        models.When(issued_on__gt=day, then=models.Value(state.NOT_YET_EFFECTIVE)),
+        models.When(Exact(status, CertificateStatus.SUSPENDED), then=models.Value(state.SUSPENDED)),
+        models.When(Exact(review, ReviewResult.FAILED), then=models.Value(state.REVIEW_FAILED)),
+        default=models.Value(state.EFFECTIVE),
+        output_field=models.CharField(),
+    )
+
+
+def validate_status_change(*, current: str, new: str, reason: str, on: datetime.date, last_change_on=None) -> None:
+    """The rule for changing a certificate's status; the service and the admin form both ask it.
+
+    Only the changes of ALLOWED_CHANGES, always with a reason, and never dated
+    before the last recorded change: the history must read in date order, or
+    the status in force on a past day would be ambiguous.
+    """
+    errors: dict[str, str] = {}
+    if new not in ALLOWED_CHANGES[current]:
+        errors["status"] = _("A certificate that is %(current)s cannot become %(new)s.") % {
+            "current": CertificateStatus(current).label,
+            "new": CertificateStatus(new).label,
+        }
+    if not (reason or "").strip():
+        errors["reason"] = _("Give the reason for the change of status.")
+    if last_change_on and on < last_change_on:
+        errors["changed_on"] = _("The change cannot be dated before the last recorded change (%(date)s).") % {
+            "date": last_change_on.isoformat()
+        }
+    if errors:
+        raise ValidationError(errors)
+
 
 def new_verification_token() -> str:
     return secrets.token_urlsafe(24)
 
 
 class CertificateQuerySet(scoped_queryset("officer__agency")):
+    def with_state(self, day: datetime.date) -> CertificateQuerySet:
+        """Annotate `state`: the CertificateState of each certificate on `day`."""
+        return self.annotate(state=state_expression(day))
+
+    def in_state(self, day: datetime.date, *states: str) -> CertificateQuerySet:
+        return self.filter(models.lookups.In(state_expression(day), list(states)))
+
     def effective_on(self, day: datetime.date) -> CertificateQuerySet:
-        """The one definition of validity: status valid and issued_on ≤ day ≤ valid_until."""
-        return self.filter(status=CertificateStatus.VALID, issued_on__lte=day, valid_until__gte=day)
+        """The one definition of validity (DESIGN.md): issued_on ≤ day ≤ valid_until, the status in force
+        on `day` valid, and no failed annual review standing on `day`. `Certificate.is_effective_on` is its twin."""
+        return self.filter(Exact(state_expression(day), CertificateState.EFFECTIVE))
+
+    def expired_on(self, day: datetime.date) -> CertificateQuerySet:
+        """Expired on `day`: its last day of validity is before `day` (so from the day after `valid_until`)."""
+        return self.in_state(day, CertificateState.EXPIRED)
 
     def expiring_within(self, days: int, *, on: datetime.date) -> CertificateQuerySet:
         """Certificates effective on `on` whose last day is at most `days` days later."""
         return self.effective_on(on).filter(valid_until__lte=on + datetime.timedelta(days=days))
+
+    def expiring_on(self, day: datetime.date) -> CertificateQuerySet:
+        """Effective on `day` and inside the warning horizon of their kind: the largest ReminderThreshold."""
+        horizons = self.model._meta.apps.get_model("enforcement", "ReminderThreshold").objects.horizons()
+        if not horizons:
+            return self.none()
+        within = models.Q()
+        for kind, days in horizons.items():
+            within |= models.Q(kind=kind, valid_until__lte=day + datetime.timedelta(days=days))
+        return self.effective_on(day).filter(within)
 
 
 class Certificate(TimeStampedModel):
@@ -120,9 +220,45 @@ class Certificate(TimeStampedModel):
         if self.replaces_id and self.officer_id and self.replaces.officer_id != self.officer_id:
             raise ValidationError({"replaces": _("A certificate can only replace a certificate of the same officer.")})
 
+    def status_change_in_force(self, day: datetime.date) -> CertificateStatusChange | None:
+        """The last status change dated on or before `day` (reads prefetched `status_changes`)."""
+        changes = [c for c in self.status_changes.all() if c.changed_on <= day]
+        return max(changes, key=lambda c: (c.changed_on, c.pk), default=None)
+
+    def status_on(self, day: datetime.date) -> str:
+        """The status in force on `day`, from the dated changes; today's status only when none is recorded."""
+        change = self.status_change_in_force(day)
+        if change is not None:
+            return change.status
+        first = min(self.status_changes.all(), key=lambda c: (c.changed_on, c.pk), default=None)
+        return first.previous_status if first is not None else self.status
+
+    def failed_review_standing(self, day: datetime.date) -> AnnualReview | None:
+        """The failed annual review in force on `day`: the latest review dated by then, when it failed."""
+        reviews = [r for r in self.annual_reviews.all() if r.reviewed_on and r.reviewed_on <= day]
+        latest = max(reviews, key=lambda r: (r.reviewed_on, r.pk), default=None)
+        return latest if latest is not None and latest.result == ReviewResult.FAILED else None
+
+    def state_on(self, day: datetime.date) -> str:
+        """The CertificateState on `day`; `state_expression` is the same rule in SQL."""
+        status = self.status_on(day)
+        if status == CertificateStatus.REVOKED:
+            return CertificateState.REVOKED
+        if status == CertificateStatus.CANCELLED:
+            return CertificateState.CANCELLED
+        if day > self.valid_until:
+            return CertificateState.EXPIRED
+        if day < self.issued_on:
+            return CertificateState.NOT_YET_EFFECTIVE
+        if status == CertificateStatus.SUSPENDED:
+            return CertificateState.SUSPENDED
+        if self.failed_review_standing(day) is not None:
+            return CertificateState.REVIEW_FAILED
+        return CertificateState.EFFECTIVE
+
     def is_effective_on(self, day: datetime.date) -> bool:
         """The row-level twin of CertificateQuerySet.effective_on."""
-        return self.status == CertificateStatus.VALID and self.issued_on <= day <= self.valid_until
+        return self.state_on(day) == CertificateState.EFFECTIVE
 
 
 class CertificateStatusChange(TimeStampedModel):
@@ -178,12 +314,27 @@ class AnnualReview(TimeStampedModel):
         verbose_name_plural = _("annual reviews")
         ordering = ["certificate", "-year"]
         constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(result="failed", reviewed_on__isnull=True),
+                name="annual_review_failed_is_dated",
+                violation_error_message=_(
+                    "Give the date of a failed review: the certificate stops being effective on it."
+                ),
+            ),
             models.UniqueConstraint(
                 fields=["certificate", "year"],
                 name="annual_review_once_a_year",
                 violation_error_message=_("This certificate already has a review for this year."),
-            )
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.certificate} {self.year}"
+
+    def clean(self) -> None:
+        super().clean()
+        # A failed review ends the certificate's effect from its date, so the date is part of the fact.
+        if self.result == ReviewResult.FAILED and not self.reviewed_on:
+            raise ValidationError(
+                {"reviewed_on": _("Give the date of a failed review: the certificate stops being effective on it.")}
+            )

@@ -5,13 +5,15 @@ import datetime
 from concurrency.fields import IntegerVersionField
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from enforcement.agencies.base import TimeStampedModel
+from enforcement.agencies.fields import ResidentIdNumberField
 from enforcement.agencies.models import Agency
 from enforcement.agencies.querysets import ScopedQuerySet
-from enforcement.agencies.validators import birth_date_from_id_number, validate_id_number
+from enforcement.agencies.validators import birth_date_from_id_number
 
 
 class EmploymentStatus(models.TextChoices):
@@ -30,18 +32,45 @@ class Sex(models.TextChoices):
     FEMALE = "female", _("Female")
 
 
+def in_service_q(day: datetime.date, prefix: str = "") -> models.Q:
+    """Officers in service on `day`: employed_since ≤ day ≤ employed_until, a missing date being open.
+
+    Without an end date the employment status decides: someone recorded as
+    transferred, retired or gone without the day they left is taken as gone
+    on every day, rather than let them enforce. `Officer.is_in_service_on`
+    is the same rule for one row.
+    """
+    started = models.Q(**{f"{prefix}employed_since__isnull": True}) | models.Q(**{f"{prefix}employed_since__lte": day})
+    not_ended = models.Q(**{f"{prefix}employed_until__gte": day}) | models.Q(
+        **{f"{prefix}employed_until__isnull": True, f"{prefix}employment_status__in": IN_SERVICE}
+    )
+    return started & not_ended
+
+
 class OfficerQuerySet(ScopedQuerySet):
-    def in_service(self):
-        return self.filter(employment_status__in=IN_SERVICE)
+    def in_service_on(self, day: datetime.date) -> OfficerQuerySet:
+        return self.filter(in_service_q(day))
+
+    def in_service(self) -> OfficerQuerySet:
+        """In service today."""
+        return self.in_service_on(timezone.localdate())
 
     def enforcement_officers(self):
         return self.filter(is_enforcement_officer=True)
 
     def with_certified(self, day: datetime.date) -> OfficerQuerySet:
-        """Annotate `is_certified`: whether the officer holds a certificate effective on `day`."""
+        """Annotate `is_certified`: in service on `day` and holding a certificate effective that day.
+
+        The query form of `Officer.is_certified_on`: the one rule of who may enforce on a day.
+        """
         certificates = self.model._meta.apps.get_model("enforcement", "Certificate").objects
+        holds = models.Exists(certificates.effective_on(day).filter(officer=models.OuterRef("pk")))
         return self.annotate(
-            is_certified=models.Exists(certificates.effective_on(day).filter(officer=models.OuterRef("pk")))
+            is_certified=models.Case(
+                models.When(in_service_q(day) & models.Q(holds), then=True),
+                default=False,
+                output_field=models.BooleanField(),
+            )
         )
 
     def certified_on(self, day: datetime.date) -> OfficerQuerySet:
@@ -60,11 +89,9 @@ class Officer(TimeStampedModel):
     """
 
     name = models.CharField(_("name"), max_length=64)
-    id_number = models.CharField(
+    id_number = ResidentIdNumberField(
         _("resident ID number"),
-        max_length=18,
         unique=True,
-        validators=[validate_id_number],
         error_messages={"unique": _("An officer with this resident ID number already exists.")},
     )
     agency = models.ForeignKey(Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="officers")
@@ -108,14 +135,20 @@ class Officer(TimeStampedModel):
 
     def clean(self) -> None:
         super().clean()
-        self.id_number = self.id_number.strip().upper()
         if self.employed_since and self.employed_until and self.employed_until < self.employed_since:
             raise ValidationError({"employed_until": _("The end of employment cannot be before its start.")})
 
-    def clean_fields(self, exclude=None) -> None:
-        # A lower-case x typed as the check character is the same number.
-        self.id_number = (self.id_number or "").strip().upper()
-        super().clean_fields(exclude)
+    def is_in_service_on(self, day: datetime.date) -> bool:
+        """The row form of `in_service_q`."""
+        if self.employed_since and day < self.employed_since:
+            return False
+        if self.employed_until:
+            return day <= self.employed_until
+        return self.employment_status in IN_SERVICE
+
+    def is_certified_on(self, day: datetime.date) -> bool:
+        """The row form of `OfficerQuerySet.with_certified`: in service and an effective certificate on `day`."""
+        return self.is_in_service_on(day) and any(c.is_effective_on(day) for c in self.certificates.all())
 
     @property
     def birth_date(self) -> datetime.date:

@@ -7,11 +7,35 @@ from enforcement.officers.models.certificate import Certificate, CertificateKind
 from enforcement.officers.models.officer import Officer
 
 
+class ReminderThresholdQuerySet(models.QuerySet):
+    def days_by_kind(self) -> dict[str, list[int]]:
+        """Each certificate kind's thresholds, smallest first."""
+        thresholds: dict[str, list[int]] = {}
+        for kind, days in self.order_by("kind", "days").values_list("kind", "days"):
+            thresholds.setdefault(kind, []).append(days)
+        return thresholds
+
+    def horizons(self) -> dict[str, int]:
+        """Each kind's warning horizon: its largest threshold. A certificate inside it is "expiring"."""
+        return {kind: days[-1] for kind, days in self.days_by_kind().items()}
+
+    def all_days(self) -> list[int]:
+        """Every threshold of any kind, smallest first (the admin's "expiring within" choices)."""
+        return sorted(set(self.values_list("days", flat=True)))
+
+
 class ReminderThreshold(TimeStampedModel):
-    """How many days before expiry the team leads hear of a certificate of this kind."""
+    """How many days before expiry the team leads hear of a certificate of this kind.
+
+    These rows are the one source of the warning horizons: the reminders,
+    the admin's "expiring within" filter and the yearly "expiring" figure
+    all read them.
+    """
 
     kind = models.CharField(_("certificate kind"), max_length=16, choices=CertificateKind.choices)
     days = models.PositiveSmallIntegerField(_("days before expiry"))
+
+    objects = ReminderThresholdQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("reminder threshold")
