@@ -12,6 +12,7 @@ class EnforcementConfig(AppConfig):
         shared=frozenset(
             {
                 "calendarday",
+                "calendaryear",
                 "reminderthreshold",
                 "certificatereminder",
                 "uncertifiedofficerreminder",

@@ -1,7 +1,7 @@
 """The models Django registers for the enforcement app; each subject package defines its own."""
 
 from enforcement.agencies.base import TimeStampedModel
-from enforcement.agencies.calendar import CalendarDay
+from enforcement.agencies.calendar import CalendarDay, CalendarYear
 from enforcement.agencies.job_runs import JobRun
 from enforcement.agencies.models import Agency, AgencyKind, Membership
 from enforcement.officers.models.certificate import (
@@ -37,6 +37,7 @@ __all__ = [
     "Applicant",
     "ApplicantKind",
     "CalendarDay",
+    "CalendarYear",
     "CaseEvent",
     "CaseStatus",
     "Certificate",

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 
 from enforcement.agencies.scope import Scope
 from enforcement.reconsideration.models import ReconsiderationCase
-from enforcement.reconsideration.sequence import case_deadlines
 from reports.statistics.compile import compile_statistics, top_agency_of
 from reports.statistics.wording import figure, number, percent
 
@@ -41,11 +40,9 @@ def next_reconsideration_deadline(scope: Scope, today: datetime.date) -> str | N
         return None
     due, _field, case_id = min(candidates)
     case = ReconsiderationCase.objects.get(pk=case_id)
-    deadline = next(
-        (d for d in case_deadlines(case) if d.due == due and not d.is_met),
-        None,
-    )
-    if deadline is None:  # the stored days lag behind a calendar change
+    # The deadlines as stored with the case, each with its rule: read, never recomputed here.
+    deadline = next((d for d in case.deadline_list() if d.due == due and not d.is_met), None)
+    if deadline is None:
         return f"{due:%Y-%m-%d} ({case})"
     return _("%(date)s %(deadline)s of case %(case)s — %(rule)s") % {
         "date": f"{due:%Y-%m-%d}",

@@ -2,6 +2,8 @@
 
 The calendar is `holidays.China` with the admin's CalendarDay rows on top:
 the package only estimates years whose State Council notice it does not have.
+Which years' notices have been entered is data (CalendarYear): a deadline
+counted over a day of any other year is an estimate and says so.
 """
 
 from __future__ import annotations
@@ -48,6 +50,33 @@ class CalendarDay(TimeStampedModel):
         return f"{self.date:%Y-%m-%d}"
 
 
+class CalendarYear(TimeStampedModel):
+    """A year whose holiday schedule (the State Council's notice) is entered in the calendar.
+
+    Until a superuser marks a year published, every deadline counted over one
+    of its days is an estimate: the notice may still move holidays and add
+    weekend working days (调休).
+    """
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    published = models.BooleanField(
+        _("schedule published"),
+        default=False,
+        help_text=_("Ticked once the State Council's holiday schedule of the year is entered in the calendar."),
+    )
+    note = models.CharField(
+        _("note"), max_length=200, blank=True, help_text=_("The State Council notice's document number.")
+    )
+
+    class Meta:
+        verbose_name = _("calendar year")
+        verbose_name_plural = _("calendar years")
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+
 # Sent after a calendar day is added, changed or removed: whoever keeps
 # deadlines computed on the calendar recomputes them.
 calendar_changed = Signal()
@@ -56,6 +85,12 @@ calendar_changed = Signal()
 @receiver([post_save, post_delete], sender=CalendarDay, dispatch_uid="lawgov.calendar_day_changed")
 def _calendar_changed(sender, instance, **kwargs) -> None:
     calendar_changed.send(sender=CalendarDay, day=instance.date)
+
+
+@receiver([post_save, post_delete], sender=CalendarYear, dispatch_uid="lawgov.calendar_year_changed")
+def _calendar_year_changed(sender, instance, **kwargs) -> None:
+    # Which deadlines are estimates follows from the published years.
+    calendar_changed.send(sender=CalendarYear, day=datetime.date(instance.year, 1, 1))
 
 
 @lru_cache(maxsize=64)
@@ -68,13 +103,29 @@ def _china(year: int) -> holidays.HolidayBase:
 class WorkingCalendar:
     """Which days are working days: `holidays.China`, overridden by CalendarDay rows."""
 
-    def __init__(self, overrides: dict[datetime.date, bool] | None = None) -> None:
+    def __init__(
+        self, overrides: dict[datetime.date, bool] | None = None, published_years: frozenset[int] = frozenset()
+    ) -> None:
         self.overrides = overrides or {}
+        # Without the table's word every year is an estimate.
+        self.published_years = published_years
 
     @classmethod
     def load(cls) -> WorkingCalendar:
-        """The calendar with every override of the table (one query; the table is small)."""
-        return cls(dict(CalendarDay.objects.values_list("date", "is_working_day")))
+        """The calendar with every override and every published year (two queries; the tables are small)."""
+        return cls(
+            dict(CalendarDay.objects.values_list("date", "is_working_day")),
+            frozenset(CalendarYear.objects.filter(published=True).values_list("year", flat=True)),
+        )
+
+    def is_estimated(self, day: datetime.date) -> bool:
+        """Whether the day's working status is an estimate: its year's schedule is not entered yet."""
+        return day.year not in self.published_years
+
+    def period_is_estimated(self, start: datetime.date, end: datetime.date) -> bool:
+        """Whether a period counted from the day after `start` up to `end` passes over an estimated day."""
+        first = start + datetime.timedelta(days=1)
+        return any(year not in self.published_years for year in range(first.year, end.year + 1))
 
     def is_working_day(self, day: datetime.date) -> bool:
         if day in self.overrides:
@@ -125,10 +176,32 @@ class Deadline:
     met_on: datetime.date | None = None
     # The applicant's own period is shown, but is no duty of the respondent or the organ.
     watched: bool = True
+    # Counted over a day of a year whose holiday schedule is not published yet.
+    estimated: bool = False
 
     @property
     def is_met(self) -> bool:
         return self.met_on is not None
+
+    def as_json(self) -> dict:
+        """The deadline as stored in a JSON field: dates as ISO strings."""
+        return {
+            "kind": self.kind,
+            "name": self.name,
+            "due": self.due.isoformat() if self.due else None,
+            "rule": self.rule,
+            "article": self.article,
+            "met_on": self.met_on.isoformat() if self.met_on else None,
+            "watched": self.watched,
+            "estimated": self.estimated,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Deadline:
+        def day(value: str | None) -> datetime.date | None:
+            return datetime.date.fromisoformat(value) if value else None
+
+        return cls(**{**data, "due": day(data.get("due")), "met_on": day(data.get("met_on"))})
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         """Unmet after its day; on the day itself it is due, not overdue."""

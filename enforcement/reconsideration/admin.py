@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline
-from enforcement.agencies.calendar import LAST_PUBLISHED_YEAR, CalendarDay
+from enforcement.agencies.calendar import CalendarDay, CalendarYear, WorkingCalendar
 from enforcement.reconsideration.models import Applicant, CaseEvent, DeadlineWarning, ReconsiderationCase
-from enforcement.reconsideration.sequence import case_deadlines, replay
+from enforcement.reconsideration.sequence import replay
+from enforcement.reconsideration.services import change_events
 
 
 class CaseEventFormSet(BaseInlineFormSet):
@@ -34,7 +35,7 @@ class CaseEventFormSet(BaseInlineFormSet):
             for form in self.forms
             if not self._should_delete_form(form) and (form.instance.pk or form.has_changed())
         ]
-        replay(events, procedure=self.instance.procedure)
+        replay(events, procedure=self.instance.procedure, calendar=WorkingCalendar.load())
 
 
 class ApplicantInline(ScopedTabularInline):
@@ -96,6 +97,7 @@ class ReconsiderationCaseAdmin(ConcurrencyActionMixin, SimpleHistoryAdmin, Scope
     autocomplete_fields = ["agency"]
     inlines = [ApplicantInline, CaseEventInline]
     readonly_fields = ["status", "outcome", "deadline_rules"]
+    ESTIMATED = _("estimated")
     fieldsets = [
         (None, {"fields": ["agency", "organ_name", "organ_case_number", "officer", "procedure", "version"]}),
         (_("Contested act"), {"fields": ["act_kind", "act_title", "act_document_number", "act_date", "known_on"]}),
@@ -103,14 +105,34 @@ class ReconsiderationCaseAdmin(ConcurrencyActionMixin, SimpleHistoryAdmin, Scope
         (None, {"fields": ["note"]}),
     ]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_overdue(timezone.localdate())
+
+    def save_related(self, request, form, formsets, change) -> None:
+        # The events go through the service that checks them together and
+        # stores the case's status and deadlines once, after all of them.
+        # A change of the procedure alone changes the periods too, so the service runs without events as well.
+        events = next((formset for formset in formsets if formset.model is CaseEvent), None)
+        form.save_m2m()
+        for formset in formsets:
+            if formset is not events:
+                self.save_formset(request, form, formset, change)
+        saved = events.save(commit=False) if events else []
+        change_events(case=form.instance, saved=saved, deleted=events.deleted_objects if events else [])
+
+    def _estimated(self, text: str, estimated: bool):
+        if not estimated:
+            return text
+        return format_html('{} <span class="estimated" style="color:#a36b00">（{}）</span>', text, self.ESTIMATED)
+
     @admin.display(description=_("next deadline"), ordering="next_deadline_on")
     def next_deadline(self, case: ReconsiderationCase):
         if case.next_deadline_on is None:
             return "—"
         text = f"{case.get_next_deadline_kind_display()} {case.next_deadline_on:%Y-%m-%d}"
-        if case.is_overdue():
-            return format_html('<strong style="color:#ba2121">{}</strong>', text)
-        return text
+        if getattr(case, "is_overdue", False):
+            text = format_html('<strong style="color:#ba2121">{}</strong>', text)
+        return self._estimated(text, case.next_deadline_estimated)
 
     @admin.display(description=_("days left"), ordering="next_deadline_on")
     def days_left(self, case: ReconsiderationCase):
@@ -127,11 +149,12 @@ class ReconsiderationCaseAdmin(ConcurrencyActionMixin, SimpleHistoryAdmin, Scope
             return "—"
         today = timezone.localdate()
         rows = []
-        for deadline in case_deadlines(case):
+        # As stored by the service that recorded the last event: read, never recomputed here.
+        for deadline in case.deadline_list():
             due = f"{deadline.due:%Y-%m-%d}" if deadline.due else _("clock stopped")
             state = _("met on %(date)s") % {"date": deadline.met_on} if deadline.met_on else ""
             style = "color:#ba2121;font-weight:bold" if deadline.watched and deadline.is_overdue(today) else ""
-            rows.append((style, deadline.name, due, deadline.rule, state))
+            rows.append((style, deadline.name, self._estimated(due, deadline.estimated), deadline.rule, state))
         return format_html_join("", '<div style="{}">{}：{} — {} {}</div>', rows) if rows else "—"
 
 
@@ -147,12 +170,22 @@ class CalendarDayAdmin(admin.ModelAdmin):
         return day.date.strftime("%a")
 
     def changelist_view(self, request, extra_context=None):
+        published = CalendarYear.objects.filter(published=True).values_list("year", flat=True)
         extra_context = {
             **(extra_context or {}),
-            "subtitle": _("Built-in holidays are published up to %(year)s; later years are estimates.")
-            % {"year": LAST_PUBLISHED_YEAR},
+            "subtitle": _("Holiday schedules entered for %(years)s; deadlines in other years are estimates.")
+            % {"years": "、".join(str(year) for year in sorted(published)) or "—"},
         }
         return super().changelist_view(request, extra_context)
+
+
+@admin.register(CalendarYear)
+class CalendarYearAdmin(admin.ModelAdmin):
+    """A superuser ticks a year once the State Council's schedule is entered as calendar days."""
+
+    list_display = ["year", "published", "note"]
+    list_editable = ["published"]
+    list_filter = ["published"]
 
 
 @admin.register(DeadlineWarning)

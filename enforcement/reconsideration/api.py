@@ -1,6 +1,5 @@
 """Reconsideration cases in the API: the case with its deadlines, and events added through the service."""
 
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field
@@ -8,13 +7,12 @@ from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from enforcement.agencies.calendar import WorkingCalendar
 from enforcement.agencies.models import Agency
 from enforcement.officers.models.officer import Officer
 from enforcement.reconsideration.filters import ReconsiderationCaseFilterSet
 from enforcement.reconsideration.models import Applicant, CaseEvent, ReconsiderationCase
-from enforcement.reconsideration.sequence import DERIVED_FIELDS, case_deadlines
-from enforcement.reconsideration.services import record_event
+from enforcement.reconsideration.sequence import DERIVED_FIELDS
+from enforcement.reconsideration.services import create_case, record_event, update_case
 from lawgov.api.fields import ScopedPrimaryKeyRelatedField
 from lawgov.api.views import ScopedModelViewSet
 
@@ -40,6 +38,9 @@ class DeadlineSerializer(serializers.Serializer):
     article = serializers.CharField()
     met_on = serializers.DateField(allow_null=True)
     watched = serializers.BooleanField()
+    estimated = serializers.BooleanField(
+        help_text=_("Counted over a year whose holiday schedule the State Council has not published yet.")
+    )
 
 
 class ReconsiderationCaseSerializer(serializers.ModelSerializer):
@@ -69,7 +70,7 @@ class ReconsiderationCaseSerializer(serializers.ModelSerializer):
             "procedure",
             "note",
             "version",
-            *DERIVED_FIELDS,
+            *(name for name in DERIVED_FIELDS if name != "deadlines"),
             "days_left",
             "deadlines",
             "events",
@@ -78,44 +79,18 @@ class ReconsiderationCaseSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(DeadlineSerializer(many=True))
     def get_deadlines(self, case: ReconsiderationCase) -> list[dict]:
-        deadlines = case_deadlines(case, list(case.events.all()), self._calendar())
-        return DeadlineSerializer(deadlines, many=True).data
+        # As stored by the service that recorded the last event: read, never recomputed here.
+        return DeadlineSerializer(case.deadline_list(), many=True).data
 
     @extend_schema_field(OpenApiTypes.INT)
     def get_days_left(self, case: ReconsiderationCase) -> int | None:
         return case.days_left()
 
-    def _calendar(self) -> WorkingCalendar:
-        # One calendar per request, so a list costs one query for it, not one per case.
-        if "calendar" not in self.context:
-            self.context["calendar"] = WorkingCalendar.load()
-        return self.context["calendar"]
-
-    def validate(self, attrs):
-        # The model's clean() holds the rules between fields: the officer within
-        # the agency, the applicant knowing of the act after its date.
-        fields = ("agency", "officer", "act_date", "known_on")
-        current = {name: getattr(self.instance, name) for name in fields} if self.instance else {}
-        ReconsiderationCase(**{**current, **{k: v for k, v in attrs.items() if k in fields}}).clean()
-        return attrs
-
-    @transaction.atomic
     def create(self, validated_data):
-        applicants = validated_data.pop("applicants", [])
-        case = ReconsiderationCase(**validated_data)
-        case.full_clean()
-        case.save()
-        Applicant.objects.bulk_create(Applicant(case=case, **applicant) for applicant in applicants)
-        return case
+        return create_case(**validated_data)
 
-    @transaction.atomic
     def update(self, instance, validated_data):
-        applicants = validated_data.pop("applicants", None)
-        case = super().update(instance, validated_data)
-        if applicants is not None:
-            case.applicants.all().delete()
-            Applicant.objects.bulk_create(Applicant(case=case, **applicant) for applicant in applicants)
-        return case
+        return update_case(case=instance, **validated_data)
 
 
 class ReconsiderationCaseViewSet(ScopedModelViewSet):

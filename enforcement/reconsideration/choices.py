@@ -28,6 +28,9 @@ class ApplicantKind(models.TextChoices):
 class EventKind(models.TextChoices):
     # Listed in the order of the procedure: events of one day are replayed in this order.
     APPLICATION_RECEIVED = "application_received", _("Application received")
+    SUPPLEMENT_REQUESTED = "supplement_requested", _("Notice to supplement served on the applicant")
+    SUPPLEMENT_EXTENDED = "supplement_extended", _("Supplement period extended")
+    SUPPLEMENT_RECEIVED = "supplement_received", _("Supplement received")
     ACCEPTED = "accepted", _("Accepted")
     NOT_ACCEPTED = "not_accepted", _("Not accepted")
     COPY_RECEIVED = "copy_received", _("Copy of the application received by the respondent")
@@ -55,6 +58,7 @@ class Outcome(models.TextChoices):
     CLAIM_REJECTED = "claim_rejected", _("Claim rejected")
     APPLICATION_REJECTED = "application_rejected", _("Application rejected")
     NOT_ACCEPTED = "not_accepted", _("Not accepted")
+    ABANDONED = "abandoned", _("Deemed abandoned: no supplement in time")
     REVOKED = "revoked", pgettext_lazy("reconsideration outcome", "Revoked")
     VARIED = "varied", _("Varied")
     CONFIRMED_UNLAWFUL = "confirmed_unlawful", _("Confirmed unlawful")
@@ -85,6 +89,7 @@ MEDIATED_OR_WITHDRAWN = (*MEDIATED_OR_SETTLED, Outcome.WITHDRAWAL)
 
 class CaseStatus(models.TextChoices):
     REGISTERED = "registered", _("Registered, application date missing")
+    AWAITING_SUPPLEMENT = "awaiting_supplement", _("Awaiting the applicant's supplement")
     AWAITING_ACCEPTANCE = "awaiting_acceptance", _("Awaiting acceptance")
     ACCEPTED = "accepted", _("Accepted, copy not yet received")
     AWAITING_REPLY = "awaiting_reply", _("Reply due")
@@ -98,6 +103,7 @@ OPEN_STATUSES = tuple(status for status in CaseStatus if status != CaseStatus.CL
 
 class DeadlineKind(models.TextChoices):
     APPLICATION = "application", _("Application period")
+    SUPPLEMENT = "supplement", _("Supplement by the applicant")
     ACCEPTANCE = "acceptance", _("Acceptance review")
     REPLY = "reply", _("Written reply")
     DECISION = "decision", _("Decision")

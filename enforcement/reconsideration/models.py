@@ -2,6 +2,8 @@
 
 Status, outcome, the key dates and the deadlines are derived from the dated
 events and stored on the case, so that lists filter and count them in SQL.
+They have one writer, `services.store_derived_fields`, which every service
+that records, changes or removes an event calls once; readers read them.
 """
 
 from __future__ import annotations
@@ -11,14 +13,13 @@ import datetime
 from concurrency.fields import IntegerVersionField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from enforcement.agencies.base import TimeStampedModel
+from enforcement.agencies.calendar import Deadline, WorkingCalendar
 from enforcement.agencies.models import Agency
 from enforcement.agencies.querysets import ScopedQuerySet, scoped_queryset
 from enforcement.officers.models.officer import Officer
@@ -33,16 +34,36 @@ from enforcement.reconsideration.choices import (
     Procedure,
     WarningKind,
 )
-from enforcement.reconsideration.sequence import check_event_fields, derived_fields, replay
+from enforcement.reconsideration.sequence import check_event_fields, replay
+
+
+def overdue_on(day: datetime.date) -> Q:
+    """The one meaning of an overdue case: the township's own duty, its written reply, is late on `day`.
+
+    The reply was due before `day` (10 working days, 5 in the simplified
+    procedure: arts. 48, 54), had not been filed by `day`, and the case was
+    still open on `day`. The due day itself is due, not overdue. The list
+    filter (on today) and the yearly figure (on 31 December) both ask this.
+    """
+    return (
+        Q(reply_due__lt=day)
+        & (Q(replied_on__isnull=True) | Q(replied_on__gt=day))
+        & (Q(closed_on__isnull=True) | Q(closed_on__gt=day))
+    )
 
 
 class ReconsiderationCaseQuerySet(ScopedQuerySet):
     def open(self) -> ReconsiderationCaseQuerySet:
         return self.exclude(status=CaseStatus.CLOSED)
 
-    def overdue(self, today: datetime.date | None = None) -> ReconsiderationCaseQuerySet:
-        """Cases whose earliest unmet deadline has passed; the deadline day itself is not overdue."""
-        return self.filter(next_deadline_on__lt=today or timezone.localdate())
+    def overdue(self, day: datetime.date | None = None) -> ReconsiderationCaseQuerySet:
+        """Cases overdue on `day` (today by default), as `overdue_on` decides."""
+        return self.filter(overdue_on(day or timezone.localdate()))
+
+    def with_overdue(self, day: datetime.date | None = None) -> ReconsiderationCaseQuerySet:
+        """Each case with `is_overdue` annotated, as `overdue_on` decides."""
+        condition = overdue_on(day or timezone.localdate())
+        return self.annotate(is_overdue=ExpressionWrapper(condition, output_field=BooleanField()))
 
     def received_in(self, year: int) -> ReconsiderationCaseQuerySet:
         return self.filter(received_on__year=year)
@@ -103,8 +124,9 @@ class ReconsiderationCase(TimeStampedModel):
     next_deadline_kind = models.CharField(
         _("next deadline is"), max_length=16, choices=DeadlineKind.choices, blank=True, editable=False
     )
+    deadlines = models.JSONField(_("deadlines and their rules"), default=list, blank=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords(excluded_fields=["version", "deadlines"])
     objects = ReconsiderationCaseQuerySet.as_manager()
 
     class Meta:
@@ -142,36 +164,31 @@ class ReconsiderationCase(TimeStampedModel):
         if self.pk:
             # Switching to the simplified procedure must not strand an extension.
             try:
-                replay(list(self.events.all()), procedure=self.procedure)
+                replay(list(self.events.all()), procedure=self.procedure, calendar=WorkingCalendar.load())
             except ValidationError as error:
                 errors["procedure"] = error.messages
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs) -> None:
-        # The procedure decides the reply and decision periods, so a change to
-        # it must be reflected in the stored deadlines at once.
-        events = list(self.events.all()) if self.pk else []
-        for name, value in derived_fields(self, events).items():
-            setattr(self, name, value)
-        super().save(*args, **kwargs)
+    def deadline_list(self) -> list[Deadline]:
+        """The stored deadlines, each with the rule that produced it."""
+        return [Deadline.from_json(row) for row in self.deadlines]
 
-    def store_derived_fields(self) -> None:
-        """Store again what follows from the case's events (an update: no new version, no history row)."""
-        fields = derived_fields(self, list(self.events.all()))
-        ReconsiderationCase.objects.filter(pk=self.pk).update(**fields)
-        for name, value in fields.items():
-            setattr(self, name, value)
+    @property
+    def next_deadline_estimated(self) -> bool:
+        """Whether the stored next deadline is counted over a year whose holiday schedule is not published."""
+        if self.next_deadline_on is None:
+            return False
+        due = self.next_deadline_on.isoformat()
+        return any(
+            row["estimated"] for row in self.deadlines if (row["kind"], row["due"]) == (self.next_deadline_kind, due)
+        )
 
     def days_left(self, today: datetime.date | None = None) -> int | None:
         """Calendar days until the next deadline: 0 on the day itself, negative once overdue."""
         if self.next_deadline_on is None:
             return None
         return (self.next_deadline_on - (today or timezone.localdate())).days
-
-    def is_overdue(self, today: datetime.date | None = None) -> bool:
-        left = self.days_left(today)
-        return left is not None and left < 0
 
 
 class Applicant(TimeStampedModel):
@@ -206,7 +223,10 @@ class CaseEvent(TimeStampedModel):
         _("outcome"), max_length=32, choices=Outcome.choices, blank=True, help_text=_("Only for a decision.")
     )
     days = models.PositiveSmallIntegerField(
-        _("days"), null=True, blank=True, help_text=_("Only for an extension: at most 30 days (art. 62).")
+        _("days"),
+        null=True,
+        blank=True,
+        help_text=_("Only for an extension: at most 30 days for the decision period (art. 62)."),
     )
     document_number = models.CharField(_("document number"), max_length=64, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
@@ -221,9 +241,12 @@ class CaseEvent(TimeStampedModel):
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind=EventKind.EXTENSION, days__gte=1, days__lte=30)
-                | (~Q(kind=EventKind.EXTENSION) & Q(days__isnull=True)),
+                | Q(kind=EventKind.SUPPLEMENT_EXTENDED, days__gte=1)
+                | (~Q(kind__in=(EventKind.EXTENSION, EventKind.SUPPLEMENT_EXTENDED)) & Q(days__isnull=True)),
                 name="case_event_extension_days",
-                violation_error_message=_("An extension needs its days, 1 to 30; other events have none."),
+                violation_error_message=_(
+                    "An extension needs its days (at most 30 for the decision); other events have none."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(kind=EventKind.DECISION, outcome__in=DECISION_OUTCOMES)
@@ -244,7 +267,7 @@ class CaseEvent(TimeStampedModel):
         check_event_fields(self)
         if self.check_sequence and self.case_id:
             siblings = [event for event in self.case.events.all() if event.pk != self.pk]
-            replay([*siblings, self], procedure=self.case.procedure, new_event=self)
+            replay([*siblings, self], procedure=self.case.procedure, calendar=WorkingCalendar.load(), new_event=self)
 
 
 class DeadlineWarning(TimeStampedModel):
@@ -271,10 +294,3 @@ class DeadlineWarning(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.case} {self.get_deadline_kind_display()} {self.due_on:%Y-%m-%d}"
-
-
-@receiver([post_save, post_delete], sender=CaseEvent, dispatch_uid="lawgov.reconsideration_event_changed")
-def _event_changed(sender, instance: CaseEvent, **kwargs) -> None:
-    case = ReconsiderationCase.objects.filter(pk=instance.case_id).first()
-    if case is not None:  # its events go with a deleted case
-        case.store_derived_fields()

@@ -4,6 +4,9 @@ The events are replayed in date order (events of one day in the order of the
 procedure); the replay refuses what the law does not allow and yields the
 facts from which status and deadlines follow. Pure functions of the events:
 the models call them to validate, the services to store what follows.
+Two periods end by themselves: the acceptance review (deemed acceptance,
+art. 30) and the applicant's supplement period (deemed abandonment, art. 31),
+so the replay also takes the day up to which time has passed.
 """
 
 from __future__ import annotations
@@ -33,7 +36,6 @@ if TYPE_CHECKING:
 
 
 CLOSING = {
-    EventKind.NOT_ACCEPTED: Outcome.NOT_ACCEPTED,
     EventKind.MEDIATION: Outcome.MEDIATION,
     EventKind.WITHDRAWAL: Outcome.WITHDRAWAL,
     EventKind.TERMINATION: Outcome.TERMINATION,
@@ -45,6 +47,7 @@ AFTER_CLOSING = {
     EventKind.LAWSUIT_FILED,
     EventKind.LAWSUIT_RESULT,
 }
+ON_ACCEPTANCE = (EventKind.ACCEPTED, EventKind.NOT_ACCEPTED)
 NEED_ACCEPTANCE = {
     EventKind.COPY_RECEIVED,
     EventKind.HEARING,
@@ -57,6 +60,8 @@ NEED_ACCEPTANCE = {
     EventKind.OPINION_LETTER,
 }
 ONCE = {
+    EventKind.SUPPLEMENT_REQUESTED,
+    EventKind.SUPPLEMENT_RECEIVED,
     EventKind.COPY_RECEIVED,
     EventKind.REPLY_SUBMITTED,
     EventKind.SETTLEMENT,
@@ -72,7 +77,15 @@ class CaseState:
     """The facts of a case after its events."""
 
     received_on: datetime.date | None = None
+    # The 5-working-day acceptance review runs from the receipt, or again from a supplement (art. 31).
+    review_from: datetime.date | None = None
+    supplement_requested_on: datetime.date | None = None
+    supplement_extension_days: int = 0
+    supplement_received_on: datetime.date | None = None
     accepted_on: datetime.date | None = None
+    # Accepted because the review period ended without a refusal (art. 30, last paragraph).
+    deemed_accepted: bool = False
+    acceptance_recorded_on: datetime.date | None = None
     decided_on_acceptance: datetime.date | None = None
     copy_received_on: datetime.date | None = None
     replied_on: datetime.date | None = None
@@ -87,6 +100,10 @@ class CaseState:
     lawsuit_filed_on: datetime.date | None = None
 
     @property
+    def awaiting_supplement(self) -> bool:
+        return self.supplement_requested_on is not None and self.supplement_received_on is None
+
+    @property
     def status(self) -> str:
         if self.received_on is None:
             return CaseStatus.REGISTERED
@@ -94,6 +111,8 @@ class CaseState:
             return CaseStatus.CLOSED
         if self.suspended_since:
             return CaseStatus.SUSPENDED
+        if self.awaiting_supplement:
+            return CaseStatus.AWAITING_SUPPLEMENT
         if self.accepted_on is None:
             return CaseStatus.AWAITING_ACCEPTANCE
         if self.copy_received_on is None:
@@ -101,6 +120,26 @@ class CaseState:
         if self.replied_on is None:
             return CaseStatus.AWAITING_REPLY
         return CaseStatus.UNDER_REVIEW
+
+
+def _let_time_pass(state: CaseState, day: datetime.date, calendar: WorkingCalendar, *, inclusive: bool) -> None:
+    """What the law makes of the periods that ended before `day` (on it too, when `inclusive`).
+
+    Silence after a notice to supplement abandons the application (art. 31);
+    a review period that ends without a refusal accepts it from its last day
+    (art. 30, last paragraph).
+    """
+    if state.closed_on or state.received_on is None or state.decided_on_acceptance:
+        return
+    if state.awaiting_supplement:
+        end = deadline_rules.supplement_end(state, calendar)
+        if end < day:
+            state.closed_on, state.outcome = end + datetime.timedelta(days=1), Outcome.ABANDONED
+        return
+    end = deadline_rules.review_end(state, calendar)
+    if end < day or (inclusive and end == day):
+        state.accepted_on = state.decided_on_acceptance = end
+        state.deemed_accepted = True
 
 
 def check_event_fields(event: CaseEvent) -> None:
@@ -111,6 +150,9 @@ def check_event_fields(event: CaseEvent) -> None:
             errors["days"] = _("An extension needs the number of days it adds.")
         elif event.days > 30:
             errors["days"] = _("An extension adds at most 30 days (art. 62).")
+    elif event.kind == EventKind.SUPPLEMENT_EXTENDED:
+        if event.days is None or event.days < 1:
+            errors["days"] = _("An extension needs the number of days it adds.")
     elif event.days is not None:
         errors["days"] = _("Only an extension has days.")
     if event.kind == EventKind.DECISION:
@@ -126,11 +168,18 @@ def _in_order(events: Iterable[CaseEvent]) -> list[CaseEvent]:
     return sorted(events, key=lambda e: (e.occurred_on, EVENT_RANK[EventKind(e.kind)], e.pk or 10**12))
 
 
-def replay(events: Sequence[CaseEvent], *, procedure: str, new_event: CaseEvent | None = None) -> CaseState:
-    """The state after `events`; an impossible order raises ValidationError.
+def replay(
+    events: Sequence[CaseEvent],
+    *,
+    procedure: str,
+    calendar: WorkingCalendar,
+    today: datetime.date | None = None,
+    new_event: CaseEvent | None = None,
+) -> CaseState:
+    """The state after `events` (and, given `today`, after the periods that ended before it).
 
-    An error about `new_event` names its field; an error about an event
-    already recorded names the event.
+    An impossible order raises ValidationError: an error about `new_event`
+    names its field; an error about an event already recorded names the event.
     """
 
     def refuse(event: CaseEvent, field: str, message: str) -> None:
@@ -150,7 +199,7 @@ def replay(events: Sequence[CaseEvent], *, procedure: str, new_event: CaseEvent 
             "kind",
             _("The application was already recorded."),
         )
-    state.received_on = applications[0].occurred_on
+    state.received_on = state.review_from = applications[0].occurred_on
     seen: dict[str, datetime.date] = {}
     for event in _in_order(events):
         kind, day = event.kind, event.occurred_on
@@ -160,32 +209,46 @@ def replay(events: Sequence[CaseEvent], *, procedure: str, new_event: CaseEvent 
                 "occurred_on",
                 _("This event is dated before the application was received (%(date)s).") % {"date": state.received_on},
             )
+        # A decision on acceptance may still come on the last day of the review;
+        # any later step of that day shows that none came.
+        _let_time_pass(state, day, calendar, inclusive=kind not in ON_ACCEPTANCE)
         if state.closed_on and kind not in AFTER_CLOSING:
-            refuse(
-                event,
-                "kind",
-                _(
+            if state.outcome == Outcome.ABANDONED:
+                message = _(
+                    "The supplement period ended on %(date)s without a supplement: "
+                    "the application is deemed abandoned (art. 31)."
+                ) % {"date": deadline_rules.supplement_end(state, calendar)}
+            else:
+                message = _(
                     "The case was closed on %(date)s; only an opinion letter, "
                     "a correction report or a lawsuit may follow."
-                )
-                % {"date": state.closed_on},
-            )
+                ) % {"date": state.closed_on}
+            refuse(event, "kind", message)
         if kind in ONCE and kind in seen:
             refuse(event, "kind", _("This event was already recorded on %(date)s.") % {"date": seen[kind]})
         if kind in NEED_ACCEPTANCE and state.accepted_on is None:
-            refuse(event, "kind", _("The case must be accepted before this event."))
+            message = _("The case must be accepted before this event.")
+            if not state.awaiting_supplement:
+                message += " " + _(
+                    "Without a refusal the application is deemed accepted once its review period ends on %(date)s "
+                    "(art. 30)."
+                ) % {"date": deadline_rules.review_end(state, calendar)}
+            refuse(event, "kind", message)
         seen.setdefault(kind, day)
 
-        if kind in (EventKind.ACCEPTED, EventKind.NOT_ACCEPTED):
-            if state.decided_on_acceptance:
-                refuse(
-                    event,
-                    "kind",
-                    _("The organ already decided on acceptance on %(date)s.") % {"date": state.decided_on_acceptance},
-                )
-            state.decided_on_acceptance = day
-            if kind == EventKind.ACCEPTED:
-                state.accepted_on = day
+        if kind == EventKind.SUPPLEMENT_REQUESTED:
+            _request_supplement(state, event, calendar, refuse)
+        elif kind == EventKind.SUPPLEMENT_EXTENDED:
+            if not state.awaiting_supplement:
+                refuse(event, "kind", _("Only a supplement period still running can be extended (art. 31)."))
+            state.supplement_extension_days += event.days or 0
+        elif kind == EventKind.SUPPLEMENT_RECEIVED:
+            if state.supplement_requested_on is None:
+                refuse(event, "kind", _("A supplement needs a notice to supplement before it (art. 31)."))
+            # The review starts again from the day the supplement arrives (art. 31, last paragraph).
+            state.supplement_received_on = state.review_from = day
+        elif kind in ON_ACCEPTANCE:
+            _decide_on_acceptance(state, event, calendar, refuse)
         elif kind == EventKind.REPLY_SUBMITTED:
             if state.copy_received_on is None:
                 refuse(event, "kind", _("A reply cannot come before the copy of the application is received."))
@@ -193,11 +256,7 @@ def replay(events: Sequence[CaseEvent], *, procedure: str, new_event: CaseEvent 
         elif kind == EventKind.COPY_RECEIVED:
             state.copy_received_on = day
         elif kind == EventKind.EXTENSION:
-            if procedure == Procedure.SIMPLIFIED:
-                refuse(event, "kind", _("A case under the simplified procedure cannot be extended (art. 62)."))
-            if state.extension_days:
-                refuse(event, "kind", _("The decision period can be extended only once (art. 62)."))
-            state.extension_days = event.days or 0
+            _extend(state, event, procedure, calendar, refuse)
         elif kind == EventKind.SUSPENSION:
             if state.suspended_since:
                 message = _("The case is already suspended since %(date)s.")
@@ -235,26 +294,64 @@ def replay(events: Sequence[CaseEvent], *, procedure: str, new_event: CaseEvent 
             state.lawsuit_filed_on = day
         elif kind == EventKind.LAWSUIT_RESULT and state.lawsuit_filed_on is None:
             refuse(event, "kind", _("A lawsuit result needs the lawsuit before it."))
+    if today is not None:
+        _let_time_pass(state, today, calendar, inclusive=False)
     if state.closed_on:
         # A case closed while suspended no longer waits for a resumption.
         state.suspended_since = None
     return state
 
 
-def case_deadlines(
-    case: ReconsiderationCase,
-    events: Sequence[CaseEvent] | None = None,
-    calendar: WorkingCalendar | None = None,
-) -> list[deadline_rules.Deadline]:
-    """Every deadline of `case`, each with the rule that produced it."""
-    events = list(case.events.all()) if events is None else events
-    state = replay(events, procedure=case.procedure)
-    return deadline_rules.case_deadlines(
-        procedure=case.procedure,
-        known_on=case.known_on,
-        facts=state,
-        calendar=calendar or WorkingCalendar.load(),
-    )
+def _request_supplement(state: CaseState, event: CaseEvent, calendar: WorkingCalendar, refuse) -> None:
+    if state.decided_on_acceptance:
+        message = _("The organ already decided on acceptance on %(date)s.")
+        refuse(event, "kind", message % {"date": state.decided_on_acceptance})
+    notice_by = calendar.add_working_days(state.received_on, 5)
+    if event.occurred_on > notice_by:
+        message = _("A notice to supplement must be served within 5 working days of receipt, by %(date)s (art. 31).")
+        refuse(event, "occurred_on", message % {"date": notice_by})
+    state.supplement_requested_on = event.occurred_on
+
+
+def _decide_on_acceptance(state: CaseState, event: CaseEvent, calendar: WorkingCalendar, refuse) -> None:
+    if state.acceptance_recorded_on:
+        message = _("The organ already decided on acceptance on %(date)s.")
+        refuse(event, "kind", message % {"date": state.acceptance_recorded_on})
+    if state.awaiting_supplement:
+        refuse(event, "kind", _("The application waits for the applicant's supplement (art. 31): record it first."))
+    state.acceptance_recorded_on = event.occurred_on
+    if state.deemed_accepted:
+        if event.kind == EventKind.NOT_ACCEPTED:
+            message = _(
+                "The review period ended on %(date)s without a refusal: the application is deemed accepted "
+                "from that day (art. 30), and can no longer be refused."
+            )
+            refuse(event, "kind", message % {"date": state.accepted_on})
+        # A later notice of acceptance changes nothing: the decision period runs from the deemed day.
+        return
+    state.decided_on_acceptance = event.occurred_on
+    if event.kind == EventKind.ACCEPTED:
+        state.accepted_on = event.occurred_on
+    else:
+        # A refusal closes the case; the applicant may then sue (art. 34).
+        state.closed_on, state.outcome = event.occurred_on, Outcome.NOT_ACCEPTED
+
+
+def _extend(state: CaseState, event: CaseEvent, procedure: str, calendar: WorkingCalendar, refuse) -> None:
+    if procedure == Procedure.SIMPLIFIED:
+        refuse(event, "kind", _("A case under the simplified procedure cannot be extended (art. 62)."))
+    if state.extension_days:
+        refuse(event, "kind", _("The decision period can be extended only once (art. 62)."))
+    if not state.suspended_since:
+        # A period already past cannot be extended (art. 62: one that "cannot be met").
+        ends = deadline_rules.decision_end(state, procedure, calendar)
+        if event.occurred_on > ends:
+            message = _(
+                "An extension must be decided within the period it extends: the decision period ended on %(date)s "
+                "(art. 62)."
+            )
+            refuse(event, "occurred_on", message % {"date": ends})
+    state.extension_days = event.days or 0
 
 
 DERIVED_FIELDS = (
@@ -270,16 +367,21 @@ DERIVED_FIELDS = (
     "decision_due",
     "next_deadline_on",
     "next_deadline_kind",
+    "deadlines",
 )
 
 
 def derived_fields(
-    case: ReconsiderationCase, events: Sequence[CaseEvent], calendar: WorkingCalendar | None = None
+    case: ReconsiderationCase,
+    events: Sequence[CaseEvent],
+    *,
+    calendar: WorkingCalendar,
+    today: datetime.date,
 ) -> dict:
-    """The stored fields that follow from the events and the calendar."""
-    state = replay(events, procedure=case.procedure)
+    """The stored fields that follow from the events, the calendar and the periods ended before `today`."""
+    state = replay(events, procedure=case.procedure, calendar=calendar, today=today)
     deadlines = deadline_rules.case_deadlines(
-        procedure=case.procedure, known_on=case.known_on, facts=state, calendar=calendar or WorkingCalendar.load()
+        procedure=case.procedure, known_on=case.known_on, facts=state, calendar=calendar
     )
     upcoming = deadline_rules.next_deadline(deadlines)
     return {
@@ -295,4 +397,5 @@ def derived_fields(
         "decision_due": deadline_rules.due(deadlines, DeadlineKind.DECISION),
         "next_deadline_on": upcoming.due if upcoming else None,
         "next_deadline_kind": upcoming.kind if upcoming else "",
+        "deadlines": [deadline.as_json() for deadline in deadlines],
     }

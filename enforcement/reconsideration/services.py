@@ -1,30 +1,96 @@
-"""Reconsideration cases: recording their events and storing what follows from them."""
+"""Reconsideration cases: writing cases, applicants and events, and storing what follows from the events.
+
+`store_derived_fields` is the one writer of a case's status, outcome, key
+dates and deadlines; every service below that changes what they follow from
+calls it once, at its end.
+"""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable, Sequence
 
 from django.db import transaction
+from django.utils import timezone
 
 from enforcement.agencies.calendar import WorkingCalendar
 from enforcement.reconsideration.choices import CaseStatus
-from enforcement.reconsideration.models import CaseEvent, ReconsiderationCase
-from enforcement.reconsideration.sequence import DERIVED_FIELDS, derived_fields
+from enforcement.reconsideration.models import Applicant, CaseEvent, ReconsiderationCase
+from enforcement.reconsideration.sequence import DERIVED_FIELDS, derived_fields, replay
+
+# Cases whose stored state changes by time passing alone: a review period that
+# ends accepts the application (art. 30), a supplement period that ends abandons it (art. 31).
+WAITING_ON_A_PERIOD = (CaseStatus.AWAITING_ACCEPTANCE, CaseStatus.AWAITING_SUPPLEMENT)
 
 
-def refresh_open_cases() -> int:
-    """Recompute the deadlines of every case that still has one; answers how many."""
-    calendar = WorkingCalendar.load()
-    cases = ReconsiderationCase.objects.exclude(status=CaseStatus.CLOSED, next_deadline_on=None).prefetch_related(
-        "events"
+def store_derived_fields(
+    case: ReconsiderationCase, *, calendar: WorkingCalendar | None = None, today: datetime.date | None = None
+) -> None:
+    """Store what follows from the case's events (an update: no new version, no history row)."""
+    fields = derived_fields(
+        case,
+        list(CaseEvent.objects.filter(case=case)),
+        calendar=calendar or WorkingCalendar.load(),
+        today=today or timezone.localdate(),
     )
+    ReconsiderationCase.objects.filter(pk=case.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(case, name, value)
+
+
+def _refresh(cases, *, today: datetime.date | None = None) -> int:
+    calendar, today = WorkingCalendar.load(), today or timezone.localdate()
     changed = []
-    for case in cases.iterator(chunk_size=500):
-        for name, value in derived_fields(case, list(case.events.all()), calendar).items():
+    for case in cases.prefetch_related("events").iterator(chunk_size=500):
+        for name, value in derived_fields(case, list(case.events.all()), calendar=calendar, today=today).items():
             setattr(case, name, value)
         changed.append(case)
     ReconsiderationCase.objects.bulk_update(changed, DERIVED_FIELDS, batch_size=500)
     return len(changed)
+
+
+def refresh_open_cases() -> int:
+    """Recompute the deadlines of every case that still has one (after a calendar change); answers how many."""
+    return _refresh(ReconsiderationCase.objects.exclude(status=CaseStatus.CLOSED, next_deadline_on=None))
+
+
+def refresh_waiting_cases(today: datetime.date | None = None) -> int:
+    """Store what the periods ended since yesterday made of the cases waiting on them; answers how many."""
+    return _refresh(ReconsiderationCase.objects.filter(status__in=WAITING_ON_A_PERIOD), today=today)
+
+
+def _write_applicants(case: ReconsiderationCase, applicants: Iterable[dict]) -> None:
+    for fields in applicants:
+        applicant = Applicant(case=case, **fields)
+        applicant.full_clean()
+        applicant.save()
+
+
+@transaction.atomic
+def create_case(*, applicants: Sequence[dict] = (), **fields) -> ReconsiderationCase:
+    """Open a case with its applicants; its deadlines follow (the application period once `known_on` is known)."""
+    case = ReconsiderationCase(**fields)
+    case.full_clean()
+    case.save()
+    _write_applicants(case, applicants)
+    store_derived_fields(case)
+    return case
+
+
+@transaction.atomic
+def update_case(
+    *, case: ReconsiderationCase, applicants: Sequence[dict] | None = None, **fields
+) -> ReconsiderationCase:
+    """Change a case's own fields (and replace its applicants when given); its deadlines follow the procedure."""
+    for name, value in fields.items():
+        setattr(case, name, value)
+    case.full_clean()
+    case.save()
+    if applicants is not None:
+        case.applicants.all().delete()
+        _write_applicants(case, applicants)
+    store_derived_fields(case)
+    return case
 
 
 @transaction.atomic
@@ -53,4 +119,36 @@ def record_event(
     )
     event.full_clean()
     event.save()
+    store_derived_fields(locked)
     return event
+
+
+@transaction.atomic
+def change_events(
+    *, case: ReconsiderationCase, saved: Sequence[CaseEvent] = (), deleted: Sequence[CaseEvent] = ()
+) -> None:
+    """Save and remove several events of one case at once (the admin's inline), checked together.
+
+    The case's status and deadlines are stored once, after all of them.
+    """
+    locked = ReconsiderationCase.objects.select_for_update().get(pk=case.pk)
+    gone = {event.pk for event in deleted}
+    changed = {event.pk for event in saved if event.pk}
+    kept = [event for event in CaseEvent.objects.filter(case=locked) if event.pk not in gone | changed]
+    for event in saved:
+        event.case = locked
+        # Each event alone would be checked against the stored events only: the whole set is checked below.
+        event.check_sequence = False
+        event.full_clean()
+    replay([*kept, *saved], procedure=locked.procedure, calendar=WorkingCalendar.load())
+    for event in deleted:
+        event.delete()
+    for event in saved:
+        event.save()
+    store_derived_fields(locked)
+    case.refresh_from_db()
+
+
+def delete_event(*, event: CaseEvent) -> None:
+    """Remove an event; what the others lead to is checked and stored again."""
+    change_events(case=event.case, deleted=[event])

@@ -10,7 +10,7 @@ from django.db.models import Count, F, Q
 from enforcement.agencies.scope import Scope
 from enforcement.agencies.yearly import as_of as as_of_day
 from enforcement.reconsideration.choices import CORRECTED, MEDIATED_OR_SETTLED, MERITS, Outcome
-from enforcement.reconsideration.models import ReconsiderationCase
+from enforcement.reconsideration.models import ReconsiderationCase, overdue_on
 from lawgov.rates import rate
 
 
@@ -19,10 +19,11 @@ def reconsideration_figures(scope: Scope, year: int, *, today: datetime.date | N
 
     `decided` counts decisions on the merits (upheld, claim rejected or
     corrected); the correction rate divides the corrected by them, or by the
-    cases received when the LAWGOV setting says so. `overdue` counts the cases
-    whose earliest unmet deadline had passed on the as-of date, as the
-    `overdue` filter of the case list does. A reply counts once it was due:
-    on time, filed late, or still missing after its day.
+    cases received when the LAWGOV setting says so. `overdue` counts the
+    replies past due and not filed on the as-of date (31 December of a past
+    year), by `overdue_on`, the rule of the case list's `overdue` filter.
+    A reply counts in the rates once it was due: on time, filed late, or still
+    missing after its day.
     """
     as_of = as_of_day(year, today)
 
@@ -49,9 +50,9 @@ def reconsideration_figures(scope: Scope, year: int, *, today: datetime.date | N
         corrected=count(closed & Q(outcome__in=CORRECTED)),
         mediated_or_settled=count(closed & Q(outcome__in=MEDIATED_OR_SETTLED)),
         withdrawn=count(closed & Q(outcome=Outcome.WITHDRAWAL)),
-        concluded=count(closed & ~Q(outcome=Outcome.NOT_ACCEPTED)),
+        concluded=count(closed & ~Q(outcome__in=(Outcome.NOT_ACCEPTED, Outcome.ABANDONED))),
         pending=count(Q(received_on__lte=as_of) & (Q(closed_on__isnull=True) | Q(closed_on__gt=as_of))),
-        overdue=count(Q(received_on__lte=as_of, next_deadline_on__lt=as_of)),
+        overdue=count(overdue_on(as_of)),
         replies_due=count(reply_fell_due),
         replies_on_time=count(reply_fell_due & replied & Q(replied_on__lte=F("reply_due"))),
         replies_overdue=count(reply_fell_due & ((replied & Q(replied_on__gt=F("reply_due"))) | reply_missing)),

@@ -12,7 +12,7 @@ from enforcement.agencies.calendar import Deadline, WorkingCalendar
 from enforcement.agencies.jobs import mail_after_commit, team_lead_emails
 from enforcement.reconsideration.choices import WarningKind
 from enforcement.reconsideration.models import DeadlineWarning, ReconsiderationCase
-from enforcement.reconsideration.sequence import case_deadlines
+from enforcement.reconsideration.services import refresh_waiting_cases
 
 WARNING_WORKING_DAYS = 3
 
@@ -23,16 +23,14 @@ def send_deadline_warnings(today: datetime.date | None = None) -> int:
     Answers how many warnings went out.
     """
     today = today or timezone.localdate()
-    calendar = WorkingCalendar.load()
-    horizon = calendar.add_working_days(today, WARNING_WORKING_DAYS)
-    cases = (
-        ReconsiderationCase.objects.filter(next_deadline_on__lte=horizon)
-        .select_related("agency", "officer")
-        .prefetch_related("events")
-    )
+    # Periods that ended since yesterday accept or abandon applications (arts. 30, 31): stored first.
+    refresh_waiting_cases(today)
+    horizon = WorkingCalendar.load().add_working_days(today, WARNING_WORKING_DAYS)
+    cases = ReconsiderationCase.objects.filter(next_deadline_on__lte=horizon).select_related("agency", "officer")
     sent = 0
     for case in cases:
-        for deadline in case_deadlines(case, list(case.events.all()), calendar):
+        # The deadlines as stored by the service that recorded the last event.
+        for deadline in case.deadline_list():
             if deadline.watched and not deadline.is_met and deadline.due and deadline.due <= horizon:
                 sent += _warn_once(case, deadline, today)
     return sent
@@ -53,7 +51,7 @@ def _warn_once(case: ReconsiderationCase, deadline: Deadline, today: datetime.da
         "agency": case.agency.name,
         "deadline": deadline.name,
         "due": f"{deadline.due:%Y-%m-%d}",
-        "rule": deadline.rule,
+        "rule": deadline.rule + (f" {_('(estimated)')}" if deadline.estimated else ""),
         "officer": case.officer.name,
         "phone": case.officer.phone or "—",
     }

@@ -86,8 +86,9 @@ def ids(response):
 
 def test_filter_overdue(world):
     with time_machine.travel("2025-04-01 10:00 +0800", tick=False):
-        late = case_with_events(world.township_a, ("application_received", d("2025-03-03")))
-        fresh = case_with_events(world.township_a, ("application_received", d("2025-03-31")))
+        accepted = [("application_received", d("2025-03-03")), ("accepted", d("2025-03-05"))]
+        late = case_with_events(world.township_a, *accepted, ("copy_received", d("2025-03-07")))  # reply due 03-21
+        fresh = case_with_events(world.township_a, *accepted, ("copy_received", d("2025-03-31")))
         client = api_client_for(world.team_lead_a)
         assert ids(client.get(URL, {"overdue": "true"})) == {late.pk}
         assert ids(client.get(URL, {"overdue": "false"})) == {fresh.pk}

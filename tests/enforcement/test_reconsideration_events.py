@@ -4,7 +4,7 @@ from django.db import transaction
 
 from enforcement.reconsideration.choices import CaseStatus, Outcome
 from enforcement.reconsideration.models import CaseEvent
-from enforcement.reconsideration.services import record_event
+from enforcement.reconsideration.services import delete_event, record_event
 from tests.factories import ReconsiderationCaseFactory, case_with_events
 from tests.factories.reconsideration import d
 
@@ -106,11 +106,12 @@ def test_an_opinion_letter_brings_the_sixty_day_correction_deadline(accepted):
     assert (accepted.next_deadline_kind, accepted.next_deadline_on) == ("correction", d("2025-06-23"))  # 6-21 Sat
 
 
-def test_deleting_an_event_recomputes_the_case(accepted):
-    accepted.events.get(kind="accepted").delete()
+def test_deleting_an_event_through_the_service_recomputes_the_case(accepted):
+    delete_event(event=accepted.events.get(kind="accepted"))
     accepted.refresh_from_db()
-    assert accepted.status == CaseStatus.AWAITING_ACCEPTANCE
-    assert accepted.accepted_on is None
+    # Without its acceptance the application was deemed accepted when the review ended on 2025-03-10 (art. 30).
+    assert accepted.status == CaseStatus.ACCEPTED
+    assert accepted.accepted_on == d("2025-03-10")
 
 
 def test_switching_to_the_simplified_procedure_with_an_extension_is_refused(accepted):

@@ -41,7 +41,7 @@ def test_correction_rate_for_a_known_set_of_outcomes(world, known_outcomes):
     assert figures["pending"] == 3
     assert figures["replies_on_time_rate"] == round(1 / 3, 4)
     assert figures["replies_overdue"] == 2
-    assert figures["overdue"] == 3  # the missing reply, and two decisions never made
+    assert figures["overdue"] == 1  # the missing reply; the two decisions never made are the organ's duty
 
 
 def test_the_correction_rate_may_divide_by_cases_received(world, known_outcomes, settings):
