@@ -48,6 +48,8 @@ AFTER_CLOSING = {
     EventKind.LAWSUIT_RESULT,
 }
 ON_ACCEPTANCE = (EventKind.ACCEPTED, EventKind.NOT_ACCEPTED)
+# What the organ may still decide on the last day of the review.
+DECIDED_IN_THE_REVIEW = (*ON_ACCEPTANCE, EventKind.SUPPLEMENT_REQUESTED)
 NEED_ACCEPTANCE = {
     EventKind.COPY_RECEIVED,
     EventKind.HEARING,
@@ -211,7 +213,7 @@ def replay(
             )
         # A decision on acceptance may still come on the last day of the review;
         # any later step of that day shows that none came.
-        _let_time_pass(state, day, calendar, inclusive=kind not in ON_ACCEPTANCE)
+        _let_time_pass(state, day, calendar, inclusive=kind not in DECIDED_IN_THE_REVIEW)
         if state.closed_on and kind not in AFTER_CLOSING:
             if state.outcome == Outcome.ABANDONED:
                 message = _(
@@ -303,13 +305,13 @@ def replay(
 
 
 def _request_supplement(state: CaseState, event: CaseEvent, calendar: WorkingCalendar, refuse) -> None:
-    if state.decided_on_acceptance:
-        message = _("The organ already decided on acceptance on %(date)s.")
-        refuse(event, "kind", message % {"date": state.decided_on_acceptance})
     notice_by = calendar.add_working_days(state.received_on, 5)
     if event.occurred_on > notice_by:
         message = _("A notice to supplement must be served within 5 working days of receipt, by %(date)s (art. 31).")
         refuse(event, "occurred_on", message % {"date": notice_by})
+    if state.decided_on_acceptance:
+        message = _("The organ already decided on acceptance on %(date)s.")
+        refuse(event, "kind", message % {"date": state.decided_on_acceptance})
     state.supplement_requested_on = event.occurred_on
 
 

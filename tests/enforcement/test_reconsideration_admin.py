@@ -101,6 +101,23 @@ def test_events_added_together_in_the_admin_are_checked_together(client, world):
     assert case.status == "accepted"
 
 
+def test_events_edited_inline_store_the_cases_deadlines_through_the_service(client, world):
+    case = case_with_events(world.township_a, ("application_received", d("2025-03-03")))
+    log_in(client, world.team_lead_a)
+    received = case.events.get()
+    events = [
+        {"id": received.pk, "occurred_on": "2025-03-04", "kind": "application_received"},
+        {"occurred_on": "2025-03-05", "kind": "accepted"},
+        {"occurred_on": "2025-03-07", "kind": "copy_received"},
+    ]
+    assert client.post(f"{URL}{case.pk}/change/", inline_post(client, case, events)).status_code == 302
+    case.refresh_from_db()
+    assert (case.received_on, case.reply_due) == (d("2025-03-04"), d("2025-03-21"))
+    stored = {row.kind: row for row in case.deadline_list()}
+    assert stored["acceptance"].met_on == d("2025-03-05")
+    assert stored["reply"].due == d("2025-03-21")
+
+
 def test_a_decision_before_acceptance_is_refused_in_the_admin(client, world):
     case = case_with_events(world.township_a)
     log_in(client, world.team_lead_a)

@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from enforcement.agencies.scope import Scope
+from enforcement.reconsideration.models import ReconsiderationCase
 from enforcement.reconsideration.stats import reconsideration_figures
 from tests.factories import case_with_events
 from tests.factories.reconsideration import d
@@ -63,3 +64,22 @@ def test_figures_have_the_contract_keys(world):
         "replies_overdue",
     }  # fmt: skip
     assert figures["correction_rate"] is None
+
+
+def test_the_yearly_overdue_figure_counts_replies_late_and_unfiled_on_31_december(world):
+    # Reply due 2025-12-10, filed only on 2026-01-05: late and missing on 31 December 2025.
+    late = case_with_events(
+        world.township_a,
+        ("application_received", d("2025-11-18")),
+        ("accepted", d("2025-11-20")),
+        ("copy_received", d("2025-11-26")),
+        ("reply_submitted", d("2026-01-05")),
+    )
+    # Decisions past their day are the organ's duty, not the township's.
+    for _ in range(2):
+        case_with_events(world.township_a, *ACCEPTED)
+    figures = reconsideration_figures(Scope(world.superuser, world.township_a), 2025, today=d("2026-03-01"))
+    assert figures["overdue"] == 1
+    # The same rule as the case list's overdue filter, asked on the same day.
+    assert list(ReconsiderationCase.objects.overdue(d("2025-12-31"))) == [late]
+    assert not ReconsiderationCase.objects.overdue(d("2026-03-01")).exists()

@@ -98,3 +98,10 @@ def test_a_new_rule_is_one_more_entry(settings):
     )
     assert find_problems(township_stats(publicity__vice_principals=0), rules=[rule])[0]["text"] == "未聘任法治副校长"
     assert find_problems(township_stats(publicity__vice_principals=2), rules=[rule]) == []
+
+
+def test_the_overdue_reply_problem_names_the_period_of_each_procedure():
+    stats = township_stats(**{**HEALTHY, "reconsideration__replies_overdue": 1})
+    measure = next(problem["measure"] for problem in find_problems(stats) if problem["code"] == "replies_overdue")
+    assert "10个工作日" in measure and "第四十八条" in measure
+    assert "简易程序的为5个工作日" in measure and "第五十四条" in measure
