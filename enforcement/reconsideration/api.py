@@ -11,8 +11,7 @@ from enforcement.agencies.models import Agency
 from enforcement.officers.models.officer import Officer
 from enforcement.reconsideration.filters import ReconsiderationCaseFilterSet
 from enforcement.reconsideration.models import Applicant, CaseEvent, ReconsiderationCase
-from enforcement.reconsideration.sequence import DERIVED_FIELDS
-from enforcement.reconsideration.services import create_case, record_event, update_case
+from enforcement.reconsideration.services import DERIVED_FIELDS, create_case, record_event, update_case
 from lawgov.api.fields import ScopedPrimaryKeyRelatedField
 from lawgov.api.views import ScopedModelViewSet
 

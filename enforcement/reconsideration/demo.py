@@ -9,8 +9,7 @@ from enforcement.agencies.validators import id_number_check_character
 from enforcement.officers.demo import DemoContext
 from enforcement.officers.models.officer import Officer
 from enforcement.reconsideration.choices import ActKind, ApplicantKind, Outcome
-from enforcement.reconsideration.models import Applicant, ReconsiderationCase
-from enforcement.reconsideration.services import record_event
+from enforcement.reconsideration.services import create_case, record_event
 
 # (act kind, act title, applicants, procedure, events as (kind, days before today, extra))
 CASES = [
@@ -126,7 +125,7 @@ def seed(context: DemoContext) -> None:
     year = context.today.year
     for number, (act_kind, title, applicants, procedure, events) in enumerate(CASES, start=1):
         first_day = context.today - datetime.timedelta(days=events[0][1])
-        case = ReconsiderationCase.objects.create(
+        case = create_case(
             agency=context.demo_township,
             organ_name="示例县人民政府",
             organ_case_number=f"示政复〔{first_day.year}〕{number}号",
@@ -138,7 +137,7 @@ def seed(context: DemoContext) -> None:
             officer=officer,
             procedure=procedure,
             note="" if first_day.year == year else "上年度结转案件",
+            applicants=[{"name": name, "kind": kind} for name, kind in applicants],
         )
-        Applicant.objects.bulk_create(Applicant(case=case, name=name, kind=kind) for name, kind in applicants)
         for kind, days_ago, extra in sorted(events, key=lambda event: -event[1]):
             record_event(case=case, kind=kind, occurred_on=context.today - datetime.timedelta(days=days_ago), **extra)

@@ -25,14 +25,13 @@ from enforcement.reconsideration.choices import (
     DECISION_OUTCOMES,
     EVENT_RANK,
     CaseStatus,
-    DeadlineKind,
     EventKind,
     Outcome,
     Procedure,
 )
 
 if TYPE_CHECKING:
-    from enforcement.reconsideration.models import CaseEvent, ReconsiderationCase
+    from enforcement.reconsideration.models import CaseEvent
 
 
 CLOSING = {
@@ -354,50 +353,3 @@ def _extend(state: CaseState, event: CaseEvent, procedure: str, calendar: Workin
             )
             refuse(event, "occurred_on", message % {"date": ends})
     state.extension_days = event.days or 0
-
-
-DERIVED_FIELDS = (
-    "status",
-    "outcome",
-    "received_on",
-    "accepted_on",
-    "copy_received_on",
-    "replied_on",
-    "closed_on",
-    "lawsuit_filed_on",
-    "reply_due",
-    "decision_due",
-    "next_deadline_on",
-    "next_deadline_kind",
-    "deadlines",
-)
-
-
-def derived_fields(
-    case: ReconsiderationCase,
-    events: Sequence[CaseEvent],
-    *,
-    calendar: WorkingCalendar,
-    today: datetime.date,
-) -> dict:
-    """The stored fields that follow from the events, the calendar and the periods ended before `today`."""
-    state = replay(events, procedure=case.procedure, calendar=calendar, today=today)
-    deadlines = deadline_rules.case_deadlines(
-        procedure=case.procedure, known_on=case.known_on, facts=state, calendar=calendar
-    )
-    upcoming = deadline_rules.next_deadline(deadlines)
-    return {
-        "status": state.status,
-        "outcome": state.outcome,
-        "received_on": state.received_on,
-        "accepted_on": state.accepted_on,
-        "copy_received_on": state.copy_received_on,
-        "replied_on": state.replied_on,
-        "closed_on": state.closed_on,
-        "lawsuit_filed_on": state.lawsuit_filed_on,
-        "reply_due": deadline_rules.due(deadlines, DeadlineKind.REPLY),
-        "decision_due": deadline_rules.due(deadlines, DeadlineKind.DECISION),
-        "next_deadline_on": upcoming.due if upcoming else None,
-        "next_deadline_kind": upcoming.kind if upcoming else "",
-        "deadlines": [deadline.as_json() for deadline in deadlines],
-    }

@@ -14,9 +14,57 @@ from django.db import transaction
 from django.utils import timezone
 
 from enforcement.agencies.calendar import WorkingCalendar
-from enforcement.reconsideration.choices import CaseStatus
+from enforcement.reconsideration import deadlines as deadline_rules
+from enforcement.reconsideration.choices import CaseStatus, DeadlineKind
 from enforcement.reconsideration.models import Applicant, CaseEvent, ReconsiderationCase
-from enforcement.reconsideration.sequence import DERIVED_FIELDS, derived_fields, replay
+from enforcement.reconsideration.sequence import replay
+
+DERIVED_FIELDS = (
+    "status",
+    "outcome",
+    "received_on",
+    "accepted_on",
+    "copy_received_on",
+    "replied_on",
+    "closed_on",
+    "lawsuit_filed_on",
+    "reply_due",
+    "decision_due",
+    "next_deadline_on",
+    "next_deadline_kind",
+    "deadlines",
+)
+
+
+def derived_fields(
+    case: ReconsiderationCase,
+    events: Sequence[CaseEvent],
+    *,
+    calendar: WorkingCalendar,
+    today: datetime.date,
+) -> dict:
+    """The stored fields that follow from the events, the calendar and the periods ended before `today`."""
+    state = replay(events, procedure=case.procedure, calendar=calendar, today=today)
+    deadlines = deadline_rules.case_deadlines(
+        procedure=case.procedure, known_on=case.known_on, facts=state, calendar=calendar
+    )
+    upcoming = deadline_rules.next_deadline(deadlines)
+    return {
+        "status": state.status,
+        "outcome": state.outcome,
+        "received_on": state.received_on,
+        "accepted_on": state.accepted_on,
+        "copy_received_on": state.copy_received_on,
+        "replied_on": state.replied_on,
+        "closed_on": state.closed_on,
+        "lawsuit_filed_on": state.lawsuit_filed_on,
+        "reply_due": deadline_rules.due(deadlines, DeadlineKind.REPLY),
+        "decision_due": deadline_rules.due(deadlines, DeadlineKind.DECISION),
+        "next_deadline_on": upcoming.due if upcoming else None,
+        "next_deadline_kind": upcoming.kind if upcoming else "",
+        "deadlines": [deadline.as_json() for deadline in deadlines],
+    }
+
 
 # Cases whose stored state changes by time passing alone: a review period that
 # ends accepts the application (art. 30), a supplement period that ends abandons it (art. 31).

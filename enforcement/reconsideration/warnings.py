@@ -51,7 +51,7 @@ def _warn_once(case: ReconsiderationCase, deadline: Deadline, today: datetime.da
         "agency": case.agency.name,
         "deadline": deadline.name,
         "due": f"{deadline.due:%Y-%m-%d}",
-        "rule": deadline.rule + (f" {_('(estimated)')}" if deadline.estimated else ""),
+        "rule": deadline.rule + (" " + _("(estimated)") if deadline.estimated else ""),
         "officer": case.officer.name,
         "phone": case.officer.phone or "—",
     }

@@ -43,9 +43,9 @@ def test_the_admin_labels_estimated_deadlines(client, world, reply_into_2027):
     client.force_login(world.team_lead_a)
     url = "/admin/enforcement/reconsiderationcase/"
     listed = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "2027-01-08 <span class=\"estimated\"" in listed
+    assert '2027-01-08 <span class="estimated"' in listed
     page = client.get(f"{url}{reply_into_2027.pk}/change/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "2027-01-08 <span class=\"estimated\"" in page
+    assert '2027-01-08 <span class="estimated"' in page
     assert "2026-12-28 <span" not in page
 
 
