@@ -45,7 +45,8 @@ def next_reconsideration_deadline(scope: Scope, today: datetime.date) -> str | N
     if deadline is None:
         return f"{due:%Y-%m-%d} ({case})"
     return _("%(date)s %(deadline)s of case %(case)s — %(rule)s") % {
-        "date": f"{due:%Y-%m-%d}",
+        # A day of a year whose holiday schedule is not published yet is an estimate, and says so.
+        "date": f"{due:%Y-%m-%d} {_('(estimated)')}" if deadline.estimated else f"{due:%Y-%m-%d}",
         "deadline": deadline.name,
         "case": case,
         "rule": deadline.rule,
