@@ -5,7 +5,9 @@ The calendar years 2024–2026 are entered as published; 2027 is not.
 """
 
 import pytest
+from django.contrib.auth.models import Group
 
+from enforcement.agencies import roles
 from enforcement.agencies.calendar import CalendarYear, WorkingCalendar
 from tests.base import api_client_for
 from tests.factories import case_with_events
@@ -60,3 +62,10 @@ def test_the_calendar_years_are_in_the_admin_for_a_superuser(client, world):
     client.force_login(world.superuser)
     page = client.get("/admin/enforcement/calendaryear/").content.decode()
     assert "2026" in page
+
+
+@pytest.mark.parametrize("role", [roles.TEAM_LEAD, roles.HR, roles.SUPERVISOR, roles.STATS_CLIENT])
+def test_every_role_reads_the_calendar_years_and_none_marks_them(role):
+    codenames = set(Group.objects.get(name=role).permissions.values_list("codename", flat=True))
+    assert "view_calendaryear" in codenames
+    assert not codenames & {"add_calendaryear", "change_calendaryear", "delete_calendaryear"}
