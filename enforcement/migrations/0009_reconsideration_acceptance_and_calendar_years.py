@@ -22,7 +22,7 @@ def remove_published_years(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('enforcement', '0007_reconsideration'),
+        ('enforcement', '0008_certificate_validity_and_id_numbers'),
     ]
 
     operations = [
