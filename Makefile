@@ -4,7 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 # The test suite runs with production settings (DEBUG off) over plain HTTP.
-TEST_ENV := DEBUG=false HTTPS=false ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECRET_KEY=$${SECRET_KEY:-insecure-key-for-the-test-suite-only}
+TEST_ENV := DEBUG=false HTTPS=false ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECRET_KEY=$${SECRET_KEY:-insecure-key-for-the-test-suite-only} \
+	CACHE_URL=$${CACHE_URL:-locmemcache://lawgov}
 
 .PHONY: run test bench lint messages clean
 
@@ -36,7 +37,7 @@ test: $(VENV)/.installed-dev
 BENCH_DB ?= lawgov_bench
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432
 BENCH_SCALES ?= 10 100
-BENCH_ENV := DEBUG=false HTTPS=false SECRET_KEY=benchmark-only ALLOWED_HOSTS=testserver,127.0.0.1 \
+BENCH_ENV := DEBUG=false HTTPS=false SECRET_KEY=benchmark-only ALLOWED_HOSTS=testserver,127.0.0.1 CACHE_URL=locmemcache://bench \
 	DATABASE_URL=$(BENCH_PG)/$(BENCH_DB) MEDIA_ROOT=$(CURDIR)/.bench-media
 
 bench: $(VENV)/.installed

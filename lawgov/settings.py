@@ -55,6 +55,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # loopback benchmarks.
 HTTPS = env_bool("HTTPS", default=not DEBUG)
 SECURE_SSL_REDIRECT = HTTPS
+# A load balancer probes over plain HTTP and must read 200 or 503, not a redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if HTTPS else 0)
@@ -125,7 +127,27 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Rate limits and lockouts are counted in the cache: with several processes
+# a local-memory cache would let each count alone, so production names a
+# shared one (the embedded mode and DEBUG runs are a single process).
+if not EMBEDDED and not DEBUG and "CACHE_URL" not in env:
+    raise ImproperlyConfigured(
+        "CACHE_URL must name a shared cache (e.g. redis://redis:6379/1) in production, so rate limits hold "
+        "across processes; locmemcache:// may be named explicitly for a single process."
+    )
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://lawgov")}
+
+# How many proxies stand before lawgov and append to X-Forwarded-For. With 0
+# the header is ignored (anyone can write it); with n the n-th address from
+# the right is the client's, the one the nearest trusted proxy saw.
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+if NUM_PROXIES < 0:
+    raise ImproperlyConfigured("NUM_PROXIES cannot be negative.")
+if NUM_PROXIES:
+    AXES_IPWARE_PROXY_COUNT = NUM_PROXIES
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -187,17 +209,26 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=30 * 60)
 CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 60
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A broker or result store that is down is reported within seconds: a request
+# that needs the queue answers 503 at once instead of holding a web worker.
+CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECTION_TIMEOUT", default=3.0)
+if not 0 < CELERY_BROKER_CONNECTION_TIMEOUT <= 3:
+    raise ImproperlyConfigured("CELERY_BROKER_CONNECTION_TIMEOUT must be more than 0 and at most 3 seconds.")
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = CELERY_BROKER_CONNECTION_TIMEOUT
+CELERY_REDIS_SOCKET_TIMEOUT = 10
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+    "retry_policy": {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5},
+}
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     # A task taken by a worker that then died is delivered again after this long.
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=2 * CELERY_TASK_TIME_LIMIT),
     # How often a worker looks for such tasks, in seconds.
     "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=60),
     "unacked_restore_throttle": 1,
-    # A broker that is down is reported within seconds, not after a long hang.
-    "socket_connect_timeout": 3,
+    "socket_connect_timeout": CELERY_BROKER_CONNECTION_TIMEOUT,
     "socket_timeout": 10,
 }
-CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
 CELERY_BEAT_SCHEDULE: dict = {
     "reconsideration-deadline-warnings": {
         "task": "enforcement.warn_reconsideration_deadlines",
@@ -229,14 +260,17 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
     "DEFAULT_THROTTLE_RATES": {
         "certificate_verification": env.str("VERIFICATION_RATE", default="30/minute"),
+        # Per address, on top of django-axes' lockout per username and address.
+        "token": env.str("TOKEN_RATE", default="20/minute"),
     },
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "NUM_PROXIES": NUM_PROXIES,
+    "DEFAULT_PARSER_CLASSES": ["lawgov.api.parsers.JSONParser"],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 DRF_STANDARDIZED_ERRORS = {
     "EXCEPTION_HANDLER_CLASS": "lawgov.api.exceptions.LawgovExceptionHandler",
     "ENABLE_IN_DEBUG_FOR_UNHANDLED_EXCEPTIONS": True,
-    "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "406", "409", "415", "429", "500"],
+    "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "406", "409", "413", "415", "429", "500"],
     "ERROR_SCHEMAS": {
         "400": "lawgov.api.schema.ErrorResponse400Serializer",
         "409": "lawgov.api.schema.ErrorResponse409Serializer",

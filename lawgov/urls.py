@@ -1,12 +1,17 @@
+import re
+
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from health_check.views import HealthCheckView
 
 from lawgov.api.auth import ObtainTokenView
-from lawgov.health import health_checks
+from lawgov.health import HealthView, health_checks
 from lawgov.views import home
+
+# Media folders that no URL serves directly.
+PRIVATE_MEDIA = "reports/|roster-imports/"
 
 api_v1 = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
@@ -23,13 +28,20 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("", include("enforcement.urls")),
-    path("healthz", HealthCheckView.as_view(checks=health_checks()), name="healthz"),
+    path("healthz", HealthView.as_view(checks=health_checks()), name="healthz"),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # The embedded mode serves uploaded photos itself. Yearly reports and
+    # roster uploads are never served from here: reports only through the
+    # scoped, authenticated download views, uploads not at all.
+    urlpatterns.append(
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>(?!{PRIVATE_MEDIA}).*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
 
 handler404 = "lawgov.views.page_not_found"
 handler500 = "lawgov.views.server_error"

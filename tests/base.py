@@ -93,6 +93,18 @@ class ScopedResourceChecks:
         other = self.make_record(world.township_b)
         assert api_client_for(world.team_lead_a).get(self.detail_url(other)).status_code == 404
 
+    def test_every_role_of_a_township_lists_its_own_records_only(self, world):
+        own, other = self.make_record(world.township_a), self.make_record(world.township_b)
+        for user in (world.hr_a, world.stats_client_a):
+            response = api_client_for(user).get(self.url, {"page_size": 500})
+            assert response.status_code == 200, (user.username, response.content)
+            assert own.pk in self.listed_ids(response) and other.pk not in self.listed_ids(response)
+
+    def test_every_role_gets_404_for_another_townships_record(self, world):
+        other = self.make_record(world.township_b)
+        for user in (world.team_lead_a, world.hr_a, world.stats_client_a):
+            assert api_client_for(user).get(self.detail_url(other)).status_code == 404, user.username
+
     def test_county_supervisor_sees_every_township(self, world):
         a, b = self.make_record(world.township_a), self.make_record(world.township_b)
         response = api_client_for(world.supervisor).get(self.url, {"page_size": 500})
@@ -116,6 +128,35 @@ class ScopedWritableResourceChecks(ScopedResourceChecks):
         response = api_client_for(world.team_lead_a).post(self.url, self.create_payload(world.township_b))
         assert response.status_code == 400, response.content
 
+    def test_hr_and_stats_client_cannot_create_what_they_may_only_read(self, world):
+        existing = self.make_record(world.township_a)
+        for user in (world.hr_a, world.stats_client_a):
+            expected = 201 if user.has_perm(permission(existing, "add")) else 403
+            response = api_client_for(user).post(self.url, self.create_payload(world.township_a))
+            assert response.status_code == expected, (user.username, response.content)
+
+    def test_updating_or_deleting_another_townships_record_answers_404(self, world):
+        other = self.make_record(world.township_b)
+        for user in (world.team_lead_a, world.hr_a, world.stats_client_a):
+            client = api_client_for(user)
+            assert client.patch(self.detail_url(other), {}).status_code == 404, user.username
+            assert client.delete(self.detail_url(other)).status_code == 404, user.username
+        assert type(other)._default_manager.filter(pk=other.pk).exists()
+
+    def test_updating_or_deleting_in_scope_without_the_permission_answers_403(self, world):
+        own = self.make_record(world.township_a)
+        for user in (world.supervisor, world.stats_client_a, world.hr_a, world.team_lead_a):
+            client = api_client_for(user)
+            if not user.has_perm(permission(own, "change")):
+                assert client.patch(self.detail_url(own), {}).status_code == 403, user.username
+            if not user.has_perm(permission(own, "delete")):
+                assert client.delete(self.detail_url(own)).status_code == 403, user.username
+        assert type(own)._default_manager.filter(pk=own.pk).exists()
+
+
+def permission(record, action: str) -> str:
+    return f"{record._meta.app_label}.{action}_{record._meta.model_name}"
+
 
 def query_counts_at_two_sizes(make_rows: Callable[[int], object], request: Callable[[], object]) -> list[int]:
     """The number of queries `request` makes with 5 rows, then with 50 rows.
@@ -133,3 +174,8 @@ def query_counts_at_two_sizes(make_rows: Callable[[int], object], request: Calla
             assert response.status_code == 200, response
         counts.append(len(captured))
     return counts
+
+
+def township_a_personas(world) -> list:
+    """Every role of township A."""
+    return [world.team_lead_a, world.hr_a, world.stats_client_a]

@@ -30,6 +30,9 @@ class AgencySerializer(serializers.ModelSerializer):
     def validate(self, attrs):
         # The model's clean() holds the tree and checksum rules.
         instance = Agency(**{**self._current_values(), **attrs})
+        # The agency being updated is not another agency: the uniqueness of its
+        # credit code is checked against the others only.
+        instance._state.adding = self.instance is None
         instance.full_clean(exclude=["path"], validate_unique=False)
         return attrs
 

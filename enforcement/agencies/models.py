@@ -20,6 +20,18 @@ class AgencyKind(models.TextChoices):
     TEAM = "team", _("Enforcement team")
 
 
+# Which kinds of agency may stand directly below which: the tree only goes
+# down, so a township cannot hold a county government or a county department.
+CHILD_KINDS = {
+    AgencyKind.COUNTY_GOVERNMENT: set(AgencyKind) - {AgencyKind.COUNTY_GOVERNMENT},
+    AgencyKind.JUSTICE_BUREAU: {AgencyKind.OFFICE, AgencyKind.TEAM},
+    AgencyKind.COUNTY_DEPARTMENT: {AgencyKind.OFFICE, AgencyKind.TEAM},
+    AgencyKind.TOWNSHIP: {AgencyKind.OFFICE, AgencyKind.TEAM},
+    AgencyKind.OFFICE: {AgencyKind.OFFICE, AgencyKind.TEAM},
+    AgencyKind.TEAM: {AgencyKind.TEAM},
+}
+
+
 class Agency(TimeStampedModel):
     """An agency (执法主体/机构): a node of the tree county → townships → offices.
 
@@ -88,6 +100,13 @@ class Agency(TimeStampedModel):
         moved_below_itself = self.pk and self.parent_id and self.parent.is_within(self)
         if moved_below_itself:
             raise ValidationError({"parent": _("An agency cannot be placed below itself.")})
+        if self.parent_id and self.kind and self.kind not in CHILD_KINDS.get(self.parent.kind, set()):
+            raise ValidationError(
+                {
+                    "kind": _("An agency of this kind cannot stand below a %(parent)s.")
+                    % {"parent": self.parent.get_kind_display()}
+                }
+            )
 
     @transaction.atomic
     def save(self, *args, **kwargs) -> None:

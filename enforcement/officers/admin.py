@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from concurrency.admin import ConcurrencyActionMixin, ConcurrencyListEditableMixin
-from concurrency.forms import ConcurrentForm, VersionWidget
-from concurrency.forms import VersionField as VersionFormField
+import dataclasses
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import ModelChange
+from simple_history.template_utils import HistoricalRecordContextHelper
 
-from enforcement.agencies.admin_base import ScopedAdminMixin, ScopedTabularInline
+from enforcement.agencies.admin_base import ScopedAdminMixin, ScopedTabularInline, VersionedForm, VersionedHistoryAdmin
 from enforcement.agencies.models import Agency
 from enforcement.agencies.spreadsheet_admin import ImportRefused, SpreadsheetImportMixin
 from enforcement.officers.admin_filters import CertificateValidityFilter, CertificationFilter
@@ -28,7 +28,7 @@ from enforcement.officers.models.certificate import (
     CertificateStatusChange,
     validate_status_change,
 )
-from enforcement.officers.models.officer import Officer
+from enforcement.officers.models.officer import Officer, mask_id_number, may_see_full_id_numbers
 from enforcement.officers.models.reminders import CertificateReminder, ReminderThreshold, UncertifiedOfficerReminder
 from enforcement.officers.roster import (
     SHEET_COLUMNS,
@@ -45,39 +45,19 @@ from enforcement.officers.services import change_certificate_status, last_status
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+class MaskedIdNumberHistory(HistoricalRecordContextHelper):
+    """The changes between two versions, with ID numbers masked for a reader who may not see them."""
+
+    def format_delta_change(self, change: ModelChange) -> ModelChange:
+        if change.field == "id_number":
+            change = dataclasses.replace(change, old=mask_id_number(change.old), new=mask_id_number(change.new))
+        return super().format_delta_change(change)
+
+
 def xlsx_response(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-class VersionedHistoryAdmin(ScopedAdminMixin, ConcurrencyActionMixin, ConcurrencyListEditableMixin, SimpleHistoryAdmin):
-    """Scoped rows, history with restore, and a second concurrent save refused with a message."""
-
-    form = ConcurrentForm
-    formfield_overrides = {VersionFormField: {"widget": VersionWidget}}
-
-    def _in_scope_or_404(self, request, object_id) -> None:
-        # simple-history shows the history of a row it cannot find as a
-        # deleted row; a row outside the user's scope must stay invisible.
-        if not self.get_queryset(request).filter(pk=object_id).exists():
-            raise Http404
-
-    def history_view(self, request, object_id, extra_context=None):
-        self._in_scope_or_404(request, object_id)
-        return super().history_view(request, object_id, extra_context)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        self._in_scope_or_404(request, object_id)
-        request._restoring_history = True
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        if obj is not None and getattr(request, "_restoring_history", False):
-            # A restored version is checked against the record as it is now,
-            # so an edit made meanwhile by someone else still refuses it.
-            obj.version = type(obj)._default_manager.filter(pk=obj.pk).values_list("version", flat=True).get()
-        return super().get_form(request, obj, change=change, **kwargs)
 
 
 class CertificateInline(ScopedTabularInline):
@@ -92,7 +72,7 @@ class CertificateInline(ScopedTabularInline):
 class OfficerAdmin(SpreadsheetImportMixin, VersionedHistoryAdmin):
     list_display = [
         "name",
-        "id_number_shown",
+        "id_number_column",
         "agency",
         "position",
         "is_leader",
@@ -108,7 +88,8 @@ class OfficerAdmin(SpreadsheetImportMixin, VersionedHistoryAdmin):
         "is_leader",
         "employment_status",
     ]
-    search_fields = ["name", "=certificates__number", "id_number__endswith"]
+    # An ID number is found only whole (see OfficerFilterSet.filter_search).
+    search_fields = ["name", "=certificates__number", "=id_number"]
     autocomplete_fields = ["agency"]
     inlines = [CertificateInline]
     change_list_template = "admin/enforcement/officer/change_list.html"
@@ -118,19 +99,36 @@ class OfficerAdmin(SpreadsheetImportMixin, VersionedHistoryAdmin):
     import_allows_good_rows_only = True
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_certified(timezone.localdate())
+        # Masking is decided for this request in the query itself: nothing about
+        # one user's rights is kept on the admin instance that all threads share.
+        return super().get_queryset(request).with_certified(timezone.localdate()).with_id_number_shown_to(request.user)
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        if not may_see_full_id_numbers(request.user):
+            fields = ["id_number_masked" if name == "id_number" else name for name in fields]
+        return fields
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        return readonly if may_see_full_id_numbers(request.user) else [*readonly, "id_number_masked"]
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        if may_see_full_id_numbers(request.user):
+            return super().get_historical_record_context_helper(request, historical_record)
+        return MaskedIdNumberHistory(self.model, historical_record)
 
     @admin.display(description=_("resident ID number"))
-    def id_number_shown(self, officer: Officer) -> str:
-        return officer.id_number if self._full_id_numbers else officer.masked_id_number
+    def id_number_column(self, officer: Officer) -> str:
+        return officer.id_number_shown
+
+    @admin.display(description=_("resident ID number"))
+    def id_number_masked(self, officer: Officer) -> str:
+        return officer.masked_id_number
 
     @admin.display(description=_("certified today"), boolean=True, ordering="is_certified")
     def certified_today(self, officer: Officer) -> bool:
         return officer.is_certified
-
-    def changelist_view(self, request, extra_context=None):
-        self._full_id_numbers = request.user.has_perm("enforcement.view_full_id_number")
-        return super().changelist_view(request, extra_context)
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -150,7 +148,8 @@ class OfficerAdmin(SpreadsheetImportMixin, VersionedHistoryAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         officers = self.get_changelist_instance(request).get_queryset(request)
-        return xlsx_response(export_roster(officer_pairs(officers)), f"roster-{timezone.localdate():%Y%m%d}.xlsx")
+        content = export_roster(officer_pairs(officers), full_id_numbers=may_see_full_id_numbers(request.user))
+        return xlsx_response(content, f"roster-{timezone.localdate():%Y%m%d}.xlsx")
 
     def has_import_permission(self, request) -> bool:
         return self.has_add_permission(request) and self.has_change_permission(request)
@@ -192,7 +191,7 @@ class AnnualReviewInline(ScopedTabularInline):
     extra = 0
 
 
-class CertificateAdminForm(ConcurrentForm):
+class CertificateAdminForm(VersionedForm):
     status_reason = forms.CharField(
         label=_("reason for the change of status"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -228,7 +227,7 @@ class CertificateAdmin(VersionedHistoryAdmin):
     list_display = ["number", "officer", "agency", "kind", "issued_on", "valid_until", "state_today", "reason_today"]
     list_select_related = ["officer__agency"]
     list_filter = [CertificateValidityFilter, "kind"]
-    search_fields = ["number", "officer__name", "officer__id_number__endswith"]
+    search_fields = ["number", "officer__name", "=officer__id_number"]
     autocomplete_fields = ["officer", "replaces"]
     readonly_fields = ["verification_link"]
     inlines = [CertificateStatusChangeInline, AnnualReviewInline]
@@ -289,7 +288,8 @@ class CertificateAdmin(VersionedHistoryAdmin):
             raise PermissionDenied
         certificates = self.get_changelist_instance(request).get_queryset(request)
         return xlsx_response(
-            export_roster(certificate_pairs(certificates)), f"certificates-{timezone.localdate():%Y%m%d}.xlsx"
+            export_roster(certificate_pairs(certificates), full_id_numbers=may_see_full_id_numbers(request.user)),
+            f"certificates-{timezone.localdate():%Y%m%d}.xlsx",
         )
 
 

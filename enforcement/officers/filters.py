@@ -43,9 +43,9 @@ class OfficerFilterSet(django_filters.FilterSet):
     def filter_search(self, queryset, name, value):
         value = value.strip()
         holders = Certificate.objects.filter(number=value).values("officer_id")
-        return queryset.filter(
-            Q(name__icontains=value) | Q(id_number__endswith=normalise_id_number(value)) | Q(pk__in=holders)
-        )
+        # An ID number matches only whole: a part of it would let a reader who
+        # sees it masked confirm guessed digits of the birth date.
+        return queryset.filter(Q(name__icontains=value) | Q(id_number=normalise_id_number(value)) | Q(pk__in=holders))
 
 
 class CertificateFilterSet(django_filters.FilterSet):

@@ -24,7 +24,6 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from enforcement.agencies.models import Agency
 from enforcement.agencies.spreadsheets import (
-    FORMULA_STARTS,
     Column,
     Limits,
     RowError,
@@ -34,6 +33,7 @@ from enforcement.agencies.spreadsheets import (
     read_rows,
 )
 from enforcement.agencies.validators import normalise_id_number, validate_id_number
+from enforcement.agencies.workbooks import text_cells
 from enforcement.officers.models.certificate import Certificate, CertificateKind
 from enforcement.officers.models.officer import Officer
 
@@ -328,18 +328,11 @@ def import_roster(check: RosterCheck, *, skip_bad_rows: bool = False, user=None)
     )
 
 
-def escape_formula(value):
-    """A cell never starts a formula: text beginning with = + - @ gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def _workbook_bytes(rows: Iterable[Iterable]) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Roster"))
     for row in rows:
-        sheet.append([escape_formula(value) for value in row])
+        sheet.append(text_cells(sheet, row))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -350,12 +343,12 @@ def roster_template() -> bytes:
     return _workbook_bytes([list(COLUMNS)])
 
 
-def roster_rows(pairs: Iterable[tuple[Officer, Certificate | None]]) -> Iterator[list]:
+def roster_rows(pairs: Iterable[tuple[Officer, Certificate | None]], *, full_id_numbers: bool) -> Iterator[list]:
     yield list(COLUMNS)
     for officer, certificate in pairs:
         yield [
             officer.name,
-            officer.id_number,
+            officer.id_number if full_id_numbers else officer.masked_id_number,
             officer.agency.name,
             officer.position,
             certificate.number if certificate else "",
@@ -369,9 +362,12 @@ def roster_rows(pairs: Iterable[tuple[Officer, Certificate | None]]) -> Iterator
         ]
 
 
-def export_roster(pairs: Iterable[tuple[Officer, Certificate | None]]) -> bytes:
-    """The roster columns for (officer, certificate) pairs; an officer without certificate has one row."""
-    return _workbook_bytes(roster_rows(pairs))
+def export_roster(pairs: Iterable[tuple[Officer, Certificate | None]], *, full_id_numbers: bool) -> bytes:
+    """The roster columns for (officer, certificate) pairs; an officer without certificate has one row.
+
+    ID numbers are masked unless the reader may see them in full.
+    """
+    return _workbook_bytes(roster_rows(pairs, full_id_numbers=full_id_numbers))
 
 
 def officer_pairs(officers: QuerySet[Officer]) -> Iterator[tuple[Officer, Certificate | None]]:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from concurrency.admin import ConcurrencyActionMixin
 from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline
+from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline, VersionedHistoryAdmin
 from enforcement.agencies.calendar import CalendarDay, CalendarYear, WorkingCalendar
-from enforcement.reconsideration.models import Applicant, CaseEvent, DeadlineWarning, ReconsiderationCase
+from enforcement.reconsideration.models import (
+    MAX_APPLICANTS,
+    Applicant,
+    CaseEvent,
+    DeadlineWarning,
+    ReconsiderationCase,
+)
 from enforcement.reconsideration.sequence import replay
 from enforcement.reconsideration.services import change_events
 
@@ -41,6 +45,8 @@ class CaseEventFormSet(BaseInlineFormSet):
 class ApplicantInline(ScopedTabularInline):
     model = Applicant
     extra = 1
+    max_num = MAX_APPLICANTS
+    validate_max = True
     fields = ["kind", "name"]
 
 
@@ -80,7 +86,7 @@ class YearFilter(admin.SimpleListFilter):
 
 
 @admin.register(ReconsiderationCase)
-class ReconsiderationCaseAdmin(ConcurrencyActionMixin, SimpleHistoryAdmin, ScopedModelAdmin):
+class ReconsiderationCaseAdmin(VersionedHistoryAdmin):
     list_display = [
         "__str__",
         "agency",

@@ -1,7 +1,6 @@
 """Reconsideration cases in the API: the case with its deadlines, and events added through the service."""
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.decorators import action
@@ -9,10 +8,11 @@ from rest_framework.response import Response
 
 from enforcement.agencies.models import Agency
 from enforcement.officers.models.officer import Officer
+from enforcement.reconsideration.choices import DeadlineKind, Outcome
 from enforcement.reconsideration.filters import ReconsiderationCaseFilterSet
 from enforcement.reconsideration.models import Applicant, CaseEvent, ReconsiderationCase
 from enforcement.reconsideration.services import DERIVED_FIELDS, create_case, record_event, update_case
-from lawgov.api.fields import ScopedPrimaryKeyRelatedField
+from lawgov.api.fields import OptionalChoiceField, ScopedPrimaryKeyRelatedField
 from lawgov.api.views import ScopedModelViewSet
 
 
@@ -47,6 +47,8 @@ class ReconsiderationCaseSerializer(serializers.ModelSerializer):
     officer = ScopedPrimaryKeyRelatedField(queryset=Officer.objects.all())
     applicants = ApplicantSerializer(many=True, required=False)
     events = CaseEventSerializer(many=True, read_only=True)
+    outcome = OptionalChoiceField(Outcome.choices)
+    next_deadline_kind = OptionalChoiceField(DeadlineKind.choices)
     deadlines = serializers.SerializerMethodField()
     days_left = serializers.SerializerMethodField(
         help_text=_("Calendar days until the next deadline: 0 on the day, negative once overdue.")
@@ -81,7 +83,7 @@ class ReconsiderationCaseSerializer(serializers.ModelSerializer):
         # As stored by the service that recorded the last event: read, never recomputed here.
         return DeadlineSerializer(case.deadline_list(), many=True).data
 
-    @extend_schema_field(OpenApiTypes.INT)
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_days_left(self, case: ReconsiderationCase) -> int | None:
         return case.days_left()
 

@@ -191,6 +191,11 @@ class ReconsiderationCase(TimeStampedModel):
         return (self.next_deadline_on - (today or timezone.localdate())).days
 
 
+# More applicants than this on one case is a typing or import mistake (a joint
+# application names its representatives, art. 15); the forms refuse it.
+MAX_APPLICANTS = 50
+
+
 class Applicant(TimeStampedModel):
     """A party applying for reconsideration (申请人): a person or an organisation."""
 

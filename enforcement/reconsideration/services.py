@@ -8,15 +8,17 @@ calls it once, at its end.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from enforcement.agencies.calendar import WorkingCalendar
 from enforcement.reconsideration import deadlines as deadline_rules
 from enforcement.reconsideration.choices import CaseStatus, DeadlineKind
-from enforcement.reconsideration.models import Applicant, CaseEvent, ReconsiderationCase
+from enforcement.reconsideration.models import MAX_APPLICANTS, Applicant, CaseEvent, ReconsiderationCase
 from enforcement.reconsideration.sequence import replay
 
 DERIVED_FIELDS = (
@@ -107,7 +109,11 @@ def refresh_waiting_cases(today: datetime.date | None = None) -> int:
     return _refresh(ReconsiderationCase.objects.filter(status__in=WAITING_ON_A_PERIOD), today=today)
 
 
-def _write_applicants(case: ReconsiderationCase, applicants: Iterable[dict]) -> None:
+def _write_applicants(case: ReconsiderationCase, applicants: Sequence[dict]) -> None:
+    if len(applicants) > MAX_APPLICANTS:
+        raise ValidationError(
+            {"applicants": _("A case can name at most %(count)d applicants.") % {"count": MAX_APPLICANTS}}
+        )
     for fields in applicants:
         applicant = Applicant(case=case, **fields)
         applicant.full_clean()

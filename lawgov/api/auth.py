@@ -6,7 +6,10 @@ from drf_standardized_errors.openapi_serializers import ErrorResponse429Serializ
 from rest_framework import serializers
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.throttling import ScopedRateThrottle
+
+from lawgov.api.parsers import JSONParser
 
 
 class TokenRequestSerializer(AuthTokenSerializer):
@@ -24,6 +27,8 @@ class ObtainTokenView(ObtainAuthToken):
     serializer_class = TokenRequestSerializer
     # Form posts as well (`curl -d username=… -d password=…`), as DRF's own token view takes them.
     parser_classes = [JSONParser, FormParser, MultiPartParser]
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "token"
 
     @extend_schema(
         request=TokenRequestSerializer,

@@ -1,5 +1,6 @@
 """One place that turns exceptions into JSON error bodies."""
 
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext_lazy as _
@@ -13,8 +14,17 @@ class Conflict(exceptions.APIException):
     default_code = "protected"
 
 
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = _("The request body is larger than the server accepts.")
+    default_code = "too_large"
+
+
 class LawgovExceptionHandler(ExceptionHandler):
     def convert_known_exceptions(self, exc: Exception) -> Exception:
+        if isinstance(exc, RequestDataTooBig):
+            # Over DATA_UPLOAD_MAX_MEMORY_SIZE: Django refuses to read it whole.
+            return PayloadTooLarge()
         if isinstance(exc, (ProtectedError, RestrictedError)):
             return Conflict()
         if isinstance(exc, OverflowError):

@@ -14,3 +14,13 @@ class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
         if request is None:
             return queryset.none()
         return queryset.visible_to(request.user)
+
+
+class OptionalChoiceField(serializers.ChoiceField):
+    """A read-only choice that is null, not "", when the record has none yet (documented as nullable)."""
+
+    def __init__(self, choices, **kwargs):
+        super().__init__(choices, read_only=True, allow_null=True, **kwargs)
+
+    def to_representation(self, value):
+        return None if value in (None, "") else super().to_representation(value)

@@ -1,15 +1,14 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from enforcement.agencies.admin_base import ScopedAdminMixin
+from enforcement.agencies.admin_base import ScopedHistoryAdmin
 from reports.annual import services
 from reports.annual.forms import ReportRequestForm, ReportTextForm
 from reports.annual.models import AnnualReport, ReportStatus
@@ -34,7 +33,7 @@ DETAIL_FIELDS = [
 
 
 @admin.register(AnnualReport)
-class AnnualReportAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+class AnnualReportAdmin(ScopedHistoryAdmin):
     list_display = ["agency", "year", "version", "status", "progress_bar", "generated_at", "published_at", "downloads"]
     list_filter = ["status", "year"]
     list_select_related = ["agency"]
@@ -66,15 +65,21 @@ class AnnualReportAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         if not change:
-            try:
-                report = services.request_report(agency=obj.agency, year=obj.year, user=request.user)
-            except services.QueueUnavailable as error:
-                self.message_user(request, str(error), messages.ERROR)
-                report = AnnualReport.objects.filter(agency=obj.agency, year=obj.year).order_by("-version").first()
+            report = services.request_report(agency=obj.agency, year=obj.year, user=request.user)
             obj.pk = report.pk
             obj.refresh_from_db()
         elif "text" in form.changed_data:
             services.update_text(report=obj, text=form.cleaned_data["text"], user=request.user)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # The task is sent when the admin's transaction commits, after
+        # save_model returned: a queue that is down is reported here. The
+        # report was then marked failed with the reason.
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except services.QueueUnavailable as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return redirect("admin:reports_annualreport_changelist")
 
     def save_related(self, request, form, formsets, change):
         pass

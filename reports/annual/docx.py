@@ -18,6 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from enforcement.agencies.text import printable
 from reports.statistics.labels import AREAS, LABELS, display_value
 
 TITLE_FONT = "方正小标宋简体"
@@ -191,8 +192,22 @@ def add_key_figures(word, stats: dict) -> None:
             cell.width = width
 
 
+def _printable(value):
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {key: _printable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_printable(item) for item in value]
+    return value
+
+
 def build_docx(document: dict, stats: dict) -> bytes:
-    """The Word file of a report document; `stats` is the snapshot it was written from."""
+    """The Word file of a report document; `stats` is the snapshot it was written from.
+
+    Texts stored before control characters were refused are written without them.
+    """
+    document = _printable(document)
     word = Document()
     prepare(word)
     word.core_properties.title = document["title"]

@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from enforcement.agencies.text import validate_no_control_characters
 from reports.annual.document import document_to_text, text_to_document
 from reports.annual.models import AnnualReport
 
@@ -21,6 +22,7 @@ class ReportTextForm(forms.ModelForm):
         label=_("report text"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 40, "cols": 110}),
+        validators=[validate_no_control_characters],
         help_text=_("First line: the title. Headings start with “一、” or “（一）”; every other line is a paragraph."),
     )
 

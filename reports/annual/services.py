@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -21,6 +23,11 @@ from reports.annual.tasks import generate_annual_report
 logger = logging.getLogger(__name__)
 
 
+# What sending a task raises when the broker cannot be reached (kombu wraps
+# most of it; a refused or timed-out socket may surface as such).
+QUEUE_ERRORS = (KombuOperationalError, ConnectionError, TimeoutError)
+
+
 class QueueUnavailable(Exception):
     """The task queue refused the generation; the report is marked failed with the reason."""
 
@@ -29,7 +36,7 @@ def enqueue_generation(report: AnnualReport) -> None:
     def send() -> None:
         try:
             generate_annual_report.delay(report.pk)
-        except KombuOperationalError as error:
+        except QUEUE_ERRORS as error:
             # Left GENERATING, the report would wait forever for a task that
             # never left: it says instead why it was not started.
             message = _("The task queue is unavailable, so the report was not started. Try again later.")
@@ -40,6 +47,16 @@ def enqueue_generation(report: AnnualReport) -> None:
             raise QueueUnavailable(message) from error
 
     transaction.on_commit(send)
+
+
+def is_stale(report: AnnualReport) -> bool:
+    """Generating for longer than a task may run: its task was lost (never sent, or its worker died).
+
+    Such a report is requested afresh; should the old task turn up after all,
+    the claim in `_claim` lets only one of the two generate it.
+    """
+    since = report.generation_started_at or report.updated_at
+    return since < timezone.now() - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
 
 
 def _mark_generating(report: AnnualReport, user) -> None:
@@ -64,7 +81,7 @@ def request_report(*, agency: Agency, year: int, user) -> AnnualReport:
     # One request at a time per agency, so two clicks cannot create the same version twice.
     Agency.objects.select_for_update().filter(pk=agency.pk).first()
     latest = AnnualReport.objects.filter(agency=agency, year=year).order_by("-version").first()
-    if latest is not None and latest.status == ReportStatus.GENERATING:
+    if latest is not None and latest.status == ReportStatus.GENERATING and not is_stale(latest):
         return latest
     if latest is not None and latest.is_published:
         return new_version(report=latest, user=user)

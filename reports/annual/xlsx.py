@@ -9,6 +9,8 @@ from openpyxl.chart import BarChart, PieChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
+from enforcement.agencies.text import printable
+from enforcement.agencies.workbooks import write_cell
 from reports.annual.charts import Chart, charts
 from reports.statistics.labels import AREAS, RATES, figure_rows
 
@@ -22,14 +24,14 @@ CHART_COLUMN = "E"
 
 def write_header(sheet: Worksheet, row: int, *headings: str) -> None:
     for column, heading in enumerate(headings, 1):
-        cell = sheet.cell(row=row, column=column, value=heading)
+        cell = write_cell(sheet, row, column, heading)
         cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, BORDER
         cell.alignment = Alignment(horizontal="center")
 
 
 def write_row(sheet: Worksheet, row: int, label: str, value, *, rate: bool = False) -> None:
-    sheet.cell(row=row, column=1, value=label).border = BORDER
-    cell = sheet.cell(row=row, column=2, value=value)
+    write_cell(sheet, row, 1, label).border = BORDER
+    cell = write_cell(sheet, row, 2, value)
     cell.border = BORDER
     if rate:
         cell.number_format = "0.0%"
@@ -42,7 +44,7 @@ def add_chart(sheet: Worksheet, chart: Chart, first_row: int, anchor_row: int) -
         write_row(sheet, first_row + offset, label, value)
     last_row = first_row + len(chart.points)
     drawing = PieChart() if chart.kind == "pie" else BarChart()
-    drawing.title = chart.title
+    drawing.title = printable(chart.title)
     if chart.kind == "bar":
         drawing.type = "col"
         drawing.legend = None
@@ -60,7 +62,7 @@ def area_sheet(workbook: Workbook, stats: dict, area: str) -> None:
     sheet = workbook.create_sheet(AREAS[area])
     sheet.column_dimensions["A"].width = 34
     sheet.column_dimensions["B"].width = 14
-    sheet.cell(row=1, column=1, value=f"{stats['agency']['name']} {stats['year']}年 {AREAS[area]}").font = TITLE_FONT
+    write_cell(sheet, 1, 1, f"{stats['agency']['name']} {stats['year']}年 {AREAS[area]}").font = TITLE_FONT
     write_header(sheet, 3, "指标", "数值")
     row = 4
     for key, label, value in figure_rows(stats, area):
@@ -82,7 +84,7 @@ def problems_sheet(workbook: Workbook, stats: dict) -> None:
     write_header(sheet, 1, "规则", "问题", "原因", "下一步措施")
     for row, problem in enumerate(stats.get("problems") or [], 2):
         for column, key in enumerate(("code", "text", "cause", "measure"), 1):
-            cell = sheet.cell(row=row, column=column, value=problem.get(key, ""))
+            cell = write_cell(sheet, row, column, problem.get(key, ""))
             cell.border = BORDER
             cell.alignment = Alignment(wrap_text=True, vertical="top")
 

@@ -1,5 +1,7 @@
 """Every operation of the OpenAPI schema, fuzzed: no 5xx, every response as documented."""
 
+import datetime
+
 import pytest
 import schemathesis
 from django.core import signals
@@ -10,6 +12,13 @@ from rest_framework.authtoken.models import Token
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from tests.base import build_world
+from tests.factories import (
+    CertificateFactory,
+    ExamResultFactory,
+    PublicityActivityFactory,
+    TrainingSessionFactory,
+    case_with_events,
+)
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
 
@@ -27,7 +36,14 @@ def _keep_the_test_transactions_connection():
 
 @pytest.fixture
 def team_lead_token(db):
+    # Rows of every resource, some with optional values empty, so a list or
+    # detail that answers otherwise than documented is seen, not only a 5xx.
     world = build_world()
+    CertificateFactory(officer__agency=world.team_a)
+    case_with_events(world.township_a, ("application_received", datetime.date(2025, 3, 3)))
+    TrainingSessionFactory(agency=world.township_a)
+    ExamResultFactory(exam__agency=world.township_a, officer__agency=world.team_a)
+    PublicityActivityFactory(agency=world.township_a)
     return Token.objects.create(user=world.team_lead_a).key
 
 

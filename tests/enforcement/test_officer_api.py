@@ -79,12 +79,13 @@ def test_status_filter(world):
     assert listed_names(world.team_lead_a, status="retired") == {"退休"}
 
 
-def test_search_by_name_certificate_number_and_id_number_tail(world):
+def test_search_by_name_certificate_number_and_the_whole_id_number(world):
     certificate = CertificateFactory(officer__agency=world.township_a, officer__name="张三", number="ZF-77")
     OfficerFactory(agency=world.township_a, name="李四", id_number="11010519491231002X")
     assert listed_names(world.team_lead_a, search="张") == {"张三"}
     assert listed_names(world.team_lead_a, search="ZF-77") == {certificate.officer.name}
-    assert listed_names(world.team_lead_a, search="002x") == {"李四"}
+    assert listed_names(world.team_lead_a, search="11010519491231002x") == {"李四"}
+    assert listed_names(world.supervisor, search="1231002X") == set()
 
 
 def test_officers_list_query_count_does_not_grow_with_rows(world):

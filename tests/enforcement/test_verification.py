@@ -74,3 +74,12 @@ def test_the_page_is_rate_limited(client, certificate, monkeypatch):
     monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"certificate_verification": "3/minute"})
     statuses = [client.get(f"/verify/{certificate.verification_token}/").status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
+
+
+def test_a_rotating_forwarded_for_header_does_not_escape_the_rate_limit(client, certificate, monkeypatch):
+    monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"certificate_verification": "3/minute"})
+    statuses = [
+        client.get(f"/verify/{certificate.verification_token}/", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}").status_code
+        for n in range(4)
+    ]
+    assert statuses == [200, 200, 200, 429]

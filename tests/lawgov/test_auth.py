@@ -56,3 +56,21 @@ def test_a_token_is_issued_for_a_form_post_as_curl_sends_it(db):
     )
     assert response.status_code == 200, response.content
     assert response.json()["token"]
+
+
+def test_the_token_endpoint_is_rate_limited_per_address(db, monkeypatch):
+    from django.core.cache import cache
+    from rest_framework.test import APIClient
+    from rest_framework.throttling import ScopedRateThrottle
+
+    cache.clear()
+    monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"token": "3/minute"})
+    client = APIClient()
+    statuses = [
+        client.post(
+            "/api/v1/auth/token/", {"username": f"guess{n}", "password": "x"}, HTTP_X_FORWARDED_FOR=f"10.0.0.{n}"
+        ).status_code
+        for n in range(4)
+    ]
+    cache.clear()
+    assert statuses == [400, 400, 400, 429]

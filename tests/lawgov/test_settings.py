@@ -10,7 +10,7 @@ def start_django(**environment) -> subprocess.CompletedProcess:
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS"}
+        if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS", "CACHE_URL"}
     }
     env.update(environment)
     return subprocess.run(
@@ -36,10 +36,17 @@ def test_production_mode_without_secret_key_refuses_to_start():
         ("CONN_MAX_AGE", "a minute", "CONN_MAX_AGE"),
         ("DATABASE_URL", "nosuchdb://x", "nosuchdb"),
         ("LAWGOV_CORRECTION_RATE_DENOMINATOR", "all", "LAWGOV_CORRECTION_RATE_DENOMINATOR"),
+        ("NUM_PROXIES", "-1", "NUM_PROXIES"),
+        ("CELERY_BROKER_CONNECTION_TIMEOUT", "30", "CELERY_BROKER_CONNECTION_TIMEOUT"),
     ],
 )
 def test_a_malformed_setting_stops_the_start_naming_it(name, value, message):
-    result = start_django(SECRET_KEY="k", ALLOWED_HOSTS="lawgov.example.org", **{"DEBUG": "false", name: value})
+    result = start_django(
+        SECRET_KEY="k",
+        ALLOWED_HOSTS="lawgov.example.org",
+        CACHE_URL="locmemcache://x",
+        **{"DEBUG": "false", name: value},
+    )
     assert result.returncode != 0
     assert message in result.stderr
 
@@ -65,3 +72,22 @@ def test_without_a_broker_tasks_run_in_process():
     if settings.CELERY_BROKER_URL:
         pytest.skip("a broker is configured for this run")
     assert settings.CELERY_TASK_ALWAYS_EAGER
+
+
+def test_production_without_a_shared_cache_refuses_to_start(tmp_path):
+    production = {
+        "DEBUG": "false",
+        "SECRET_KEY": "x" * 50,
+        "ALLOWED_HOSTS": "lawgov.example.org",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    result = start_django(**production)
+    assert result.returncode != 0
+    assert "CACHE_URL" in result.stderr
+    assert start_django(**production, CACHE_URL="locmemcache://one-process").returncode == 0
+
+
+def test_forwarded_addresses_are_ignored_unless_proxies_are_configured():
+    assert settings.NUM_PROXIES == 0
+    assert settings.REST_FRAMEWORK["NUM_PROXIES"] == 0
+    assert settings.AXES_IPWARE_META_PRECEDENCE_ORDER == ("REMOTE_ADDR",)

@@ -82,6 +82,8 @@ class Exam(TimeStampedModel):
             raise ValidationError(
                 {"excellence_mark": _("The excellence mark must be between 0 and the maximum score.")}
             )
+        if self.excellence_mark is not None and self.pass_mark is not None and self.excellence_mark < self.pass_mark:
+            raise ValidationError({"excellence_mark": _("The excellence mark cannot be below the pass mark.")})
 
     def save(self, *args, **kwargs) -> None:
         if self.excellence_mark is None:

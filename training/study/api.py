@@ -18,7 +18,7 @@ class TrainingSessionFilterSet(dated_filterset("date", SessionKind.choices)):
 
 class TrainingSessionSerializer(ModelCleanMixin, serializers.ModelSerializer):
     agency = agency_field()
-    attendee_count = serializers.IntegerField(read_only=True)
+    attendee_count = serializers.SerializerMethodField()
 
     class Meta:
         model = TrainingSession
@@ -34,6 +34,12 @@ class TrainingSessionSerializer(ModelCleanMixin, serializers.ModelSerializer):
             "place",
             "attendee_count",
         ]
+
+    def get_attendee_count(self, session: TrainingSession) -> int:
+        # Lists annotate the count; a session just created or changed is counted here.
+        if hasattr(session, "attendee_count"):
+            return session.attendee_count
+        return session.attendances.count()
 
 
 class TrainingSessionViewSet(ScopedModelViewSet):

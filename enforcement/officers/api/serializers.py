@@ -1,3 +1,5 @@
+import datetime
+
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,15 +22,15 @@ class IdNumberField(serializers.Field):
 
     def to_representation(self, officer: Officer) -> str:
         request = self.context.get("request")
-        if request is not None and request.user.has_perm("enforcement.view_full_id_number"):
-            return officer.id_number
-        return officer.masked_id_number
+        return officer.id_number_for(request.user if request is not None else None)
 
 
 class OfficerSerializer(serializers.ModelSerializer):
     id_number = IdNumberField()
     agency_name = serializers.CharField(source="agency.name", read_only=True)
-    birth_date = serializers.DateField(read_only=True)
+    birth_date = serializers.SerializerMethodField(
+        help_text=_("Null unless the requester may see full resident ID numbers: it is the masked part.")
+    )
     sex = serializers.ChoiceField(choices=Sex.choices, read_only=True)
     status = serializers.ChoiceField(source="employment_status", choices=EmploymentStatus.choices, read_only=True)
 
@@ -52,6 +54,11 @@ class OfficerSerializer(serializers.ModelSerializer):
             "employed_until",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.DateField(allow_null=True))
+    def get_birth_date(self, officer: Officer) -> datetime.date | None:
+        request = self.context.get("request")
+        return officer.birth_date_for(request.user if request is not None else None)
 
 
 class OfficerListSerializer(OfficerSerializer):

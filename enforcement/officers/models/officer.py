@@ -5,6 +5,7 @@ import datetime
 from concurrency.fields import IntegerVersionField
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Concat, Left, Right
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -78,6 +79,17 @@ class OfficerQuerySet(ScopedQuerySet):
 
     def not_certified_on(self, day: datetime.date) -> OfficerQuerySet:
         return self.with_certified(day).filter(is_certified=False)
+
+    def with_id_number_shown_to(self, user) -> OfficerQuerySet:
+        """Annotate `id_number_shown`: the number in full or masked, as `user` may read it."""
+        if may_see_full_id_numbers(user):
+            return self.annotate(id_number_shown=models.F("id_number"))
+        # The SQL twin of mask_id_number: the first six and the last four characters.
+        masked = Concat(Left("id_number", 6), models.Value("*" * 8), Right("id_number", 4))
+        return self.annotate(id_number_shown=models.ExpressionWrapper(masked, output_field=models.CharField()))
+
+
+FULL_ID_NUMBER_PERMISSION = "enforcement.view_full_id_number"
 
 
 class Officer(TimeStampedModel):
@@ -161,4 +173,22 @@ class Officer(TimeStampedModel):
 
     @property
     def masked_id_number(self) -> str:
-        return f"{self.id_number[:6]}{'*' * 8}{self.id_number[14:]}"
+        return mask_id_number(self.id_number)
+
+    def id_number_for(self, user) -> str:
+        """The ID number as `user` may read it: in full, or with the birth date hidden."""
+        return self.id_number if may_see_full_id_numbers(user) else self.masked_id_number
+
+    def birth_date_for(self, user) -> datetime.date | None:
+        # The birth date is the masked middle of the number: shown only with it.
+        return self.birth_date if may_see_full_id_numbers(user) else None
+
+
+def may_see_full_id_numbers(user) -> bool:
+    """Whether `user` may read full resident ID numbers (and so birth dates); decided per request."""
+    return bool(user and user.is_authenticated and user.has_perm(FULL_ID_NUMBER_PERMISSION))
+
+
+def mask_id_number(id_number: str) -> str:
+    """The number with its middle eight digits, the birth date, replaced by stars."""
+    return f"{id_number[:6]}{'*' * 8}{id_number[14:]}" if id_number else id_number
