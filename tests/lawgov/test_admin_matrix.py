@@ -38,9 +38,10 @@ from tests.factories import (
 from training.publicity.youth import PublicitySite
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
+DOMAIN_APPS = ("enforcement", "training", "reports")
 ROLES = [roles.TEAM_LEAD, roles.HR, roles.SUPERVISOR, roles.STATS_CLIENT]
 MODELS = sorted(admin.site._registry, key=lambda model: model._meta.label)
-DOMAIN_MODELS = [model for model in apps.get_models() if model._meta.app_label in roles.DOMAIN_APPS]
+DOMAIN_MODELS = [model for model in apps.get_models() if model._meta.app_label in DOMAIN_APPS]
 
 
 def make_records(township) -> None:
