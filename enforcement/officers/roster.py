@@ -32,6 +32,7 @@ from enforcement.agencies.spreadsheets import (
     as_text,
     read_rows,
 )
+from enforcement.agencies.text import CONTROL_CHARACTER_MESSAGE, CONTROL_CHARACTERS
 from enforcement.agencies.validators import normalise_id_number, validate_id_number
 from enforcement.agencies.workbooks import text_cells
 from enforcement.officers.models.certificate import Certificate, CertificateKind
@@ -137,6 +138,9 @@ class _RowReader:
 
     def read(self, row_number: int, cells: dict) -> RosterRow | list[str]:
         problems: list[str] = []
+        # Rows are written in bulk, past the records' own check of their texts.
+        if any(isinstance(value, str) and CONTROL_CHARACTERS.search(value) for value in cells.values()):
+            problems.append(str(CONTROL_CHARACTER_MESSAGE))
         name = as_text(cells.get("name"))
         if not name:
             problems.append(_("姓名 is empty."))

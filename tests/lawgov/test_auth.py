@@ -1,7 +1,9 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import cache
 from rest_framework.test import APIClient
+from rest_framework.throttling import ScopedRateThrottle
 
 from enforcement.agencies import roles
 from tests.factories import UserFactory
@@ -59,10 +61,6 @@ def test_a_token_is_issued_for_a_form_post_as_curl_sends_it(db):
 
 
 def test_the_token_endpoint_is_rate_limited_per_address(db, monkeypatch):
-    from django.core.cache import cache
-    from rest_framework.test import APIClient
-    from rest_framework.throttling import ScopedRateThrottle
-
     cache.clear()
     monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"token": "3/minute"})
     client = APIClient()

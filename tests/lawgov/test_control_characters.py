@@ -8,9 +8,11 @@ from openpyxl import load_workbook
 
 from enforcement.agencies.models import Agency
 from enforcement.officers.models.officer import Officer
+from enforcement.officers.roster import read_roster
 from reports.annual.docx import build_docx
 from reports.annual.models import AnnualReport
 from reports.annual.xlsx import build_xlsx
+from tests.enforcement.roster_files import roster_row, workbook_bytes
 from tests.factories import CertificateFactory, OfficerFactory
 from tests.reports.fixtures import township_stats
 
@@ -79,3 +81,9 @@ def test_a_report_text_with_a_control_character_is_refused_in_the_admin(world):
     )
     assert response.status_code == 200
     assert "errorlist" in response.content.decode()
+
+
+def test_a_roster_row_with_a_control_character_is_refused(world):
+    rows = [roster_row(1, world.township_a.name, 姓名="干部\x7f1"), roster_row(2, world.township_a.name)]
+    check = read_roster(workbook_bytes(rows), agencies=Agency.objects.visible_to(world.team_lead_a))
+    assert [error.row for error in check.errors] == [2]

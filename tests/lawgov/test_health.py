@@ -5,9 +5,11 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.conf import settings
 from django.test import RequestFactory, override_settings
+from health_check.checks import Database
 from health_check.exceptions import ServiceUnavailable
 from health_check.views import HealthCheckView
 
+from lawgov import settings as project_settings
 from lawgov.health import health_checks
 
 
@@ -45,8 +47,6 @@ def test_healthz_tells_an_anonymous_caller_only_up_or_down(client):
 
 @pytest.mark.django_db
 def test_healthz_answers_a_plain_http_probe_without_redirecting_when_https_is_on(client):
-    from lawgov import settings as project_settings
-
     assert any(re.match(pattern, "healthz") for pattern in project_settings.SECURE_REDIRECT_EXEMPT)
     with override_settings(SECURE_SSL_REDIRECT=True, SECURE_REDIRECT_EXEMPT=project_settings.SECURE_REDIRECT_EXEMPT):
         assert client.get("/healthz").status_code == 200
@@ -55,8 +55,6 @@ def test_healthz_answers_a_plain_http_probe_without_redirecting_when_https_is_on
 
 @pytest.mark.django_db
 def test_healthz_answers_503_to_anyone_when_the_database_check_fails(client, monkeypatch):
-    from health_check.checks import Database
-
     def broken(self):
         raise ServiceUnavailable("down")
 
