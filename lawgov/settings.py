@@ -274,6 +274,7 @@ DRF_STANDARDIZED_ERRORS = {
     "ERROR_SCHEMAS": {
         "400": "lawgov.api.schema.ErrorResponse400Serializer",
         "409": "lawgov.api.schema.ErrorResponse409Serializer",
+        "413": "lawgov.api.schema.ErrorResponse413Serializer",
     },
 }
 

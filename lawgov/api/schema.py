@@ -32,12 +32,29 @@ class ErrorResponse409Serializer(serializers.Serializer):
     errors = Error409Serializer(many=True)
 
 
+class Error413Serializer(serializers.Serializer):
+    code = serializers.ChoiceField(choices=[("too_large", "too_large")])
+    detail = serializers.CharField()
+    attr = serializers.CharField(allow_null=True)
+
+
+class ErrorResponse413Serializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=openapi_serializers.ClientErrorEnum.choices)
+    errors = Error413Serializer(many=True)
+
+
+# Only a request with a body can be too large.
+METHODS_WITH_A_BODY = frozenset({"POST", "PUT", "PATCH"})
+
+
 class AutoSchema(openapi.AutoSchema):
-    """Documents the standard error bodies, and 409 where a delete can be blocked."""
+    """Documents the standard error bodies, 409 where a delete can be blocked, 413 where a body is sent."""
 
     def _should_add_error_response(self, responses: dict, status_code: str) -> bool:
         if status_code == "409":
             return self.method == "DELETE" and status_code not in responses
+        if status_code == "413":
+            return self.method in METHODS_WITH_A_BODY and status_code not in responses
         return super()._should_add_error_response(responses, status_code)
 
 
