@@ -32,24 +32,32 @@ test: $(VENV)/.installed-dev
 	./scripts/install-system-packages
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
-# The benchmark seeds a PostgreSQL database at two scales and measures each;
-# results go to bench-results-<scale>.json and the growth is printed.
+# The benchmark seeds a PostgreSQL database at each scale and measures it, every
+# figure next to a plain view timed alternately with it in the same process;
+# results go to bench-results-<scale>.json, plans to bench-plans-<scale>.txt, and
+# the growth between scales is printed. The load test (wrk, 8 connections,
+# gunicorn on 127.0.0.1) runs on the database of LOAD_SCALE.
 BENCH_DB ?= lawgov_bench
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432
 BENCH_SCALES ?= 10 100
+LOAD_SCALE ?= 100
 BENCH_ENV := DEBUG=false HTTPS=false SECRET_KEY=benchmark-only ALLOWED_HOSTS=testserver,127.0.0.1 CACHE_URL=locmemcache://bench \
-	DATABASE_URL=$(BENCH_PG)/$(BENCH_DB) MEDIA_ROOT=$(CURDIR)/.bench-media
+	DATABASE_URL=$(BENCH_PG)/$(BENCH_DB) MEDIA_ROOT=$(CURDIR)/.bench-media CONN_MAX_AGE=$${CONN_MAX_AGE:-600}
 
 bench: $(VENV)/.installed
+	command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	$(BENCH_ENV) $(PY) manage.py collectstatic --noinput -v 0
 	@for scale in $(BENCH_SCALES); do \
 	  psql "$(BENCH_PG)/postgres" -qc "DROP DATABASE IF EXISTS $(BENCH_DB)" -c "CREATE DATABASE $(BENCH_DB)" && \
 	  $(BENCH_ENV) $(PY) manage.py migrate --noinput -v 0 && \
 	  $(BENCH_ENV) $(PY) manage.py seed_demo --scale $$scale && \
-	  $(BENCH_ENV) $(PY) manage.py bench --json bench-results-$$scale.json $(BENCH_ARGS) || exit 1; \
+	  $(BENCH_ENV) $(PY) manage.py bench --json bench-results-$$scale.json --plans bench-plans-$$scale.txt \
+	    $(BENCH_ARGS) || exit 1; \
+	  if [ "$$scale" = "$(LOAD_SCALE)" ]; then \
+	    $(BENCH_ENV) $(PY) manage.py loadtest --json bench-results-load.json $(LOAD_ARGS) || exit 1; \
+	  fi; \
 	done
 	$(BENCH_ENV) $(PY) manage.py bench --compare $(foreach s,$(BENCH_SCALES),bench-results-$(s).json)
-	$(BENCH_ENV) $(PY) manage.py loadtest --workers 2 --json bench-results-load.json $(LOAD_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check .

@@ -2,6 +2,12 @@
 
 Run by `manage.py bench` (`make bench`), never by the test suite: timing is
 measured here, while tests assert only query counts.
+
+Every scenario is timed run by run alternately with a fixed baseline (a
+plain JsonResponse view through the same client and middleware), so that a
+machine busy with something else slows both alike: the ratio of the two is
+what is compared between scales and between runs, the milliseconds only
+against the goals.
 """
 
 from __future__ import annotations
@@ -11,10 +17,32 @@ import statistics
 import time
 import tracemalloc
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from django.db import connection
+from django.http import JsonResponse
 from django.test.utils import CaptureQueriesContext
+from django.urls import include, path
+
+
+@dataclass(frozen=True)
+class Goal:
+    median_ms: float | None = None
+    queries: int | None = None
+    ratio: float | None = None  # of the baseline's median
+    memory_mb: float | None = None
+
+    def describe(self) -> str:
+        parts = []
+        if self.median_ms is not None:
+            parts.append(f"≤ {self.median_ms:g} ms")
+        if self.queries is not None:
+            parts.append(f"≤ {self.queries} queries")
+        if self.ratio is not None:
+            parts.append(f"≤ {self.ratio:g}× plain")
+        if self.memory_mb is not None:
+            parts.append(f"≤ {self.memory_mb:g} MB")
+        return ", ".join(parts) or "none"
 
 
 @dataclass
@@ -25,7 +53,11 @@ class Measurement:
     median_ms: float
     p95_ms: float
     queries: int
+    baseline_ms: float | None = None
+    ratio: float | None = None
     peak_memory_mb: float | None = None
+    goal: dict = field(default_factory=dict)
+    goal_met: bool | None = None
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -34,40 +66,102 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[index]
 
 
-def measure(
-    name: str, scale: int, operation: Callable[[], object], runs: int, track_memory: bool = False
-) -> Measurement:
-    """Run `operation` `runs` times after one warm-up; latency in ms, queries of the last run.
+def plain_view(request):
+    """The baseline: the least a Django view can do, through the whole middleware stack."""
+    return JsonResponse({"ok": True})
 
-    With `track_memory`, one more run under tracemalloc gives the peak memory;
-    it is not timed, since tracing slows Python down several times over.
+
+# The URLs the benchmark serves: the project's, plus the baseline view.
+urlpatterns = [
+    path("bench/plain/", plain_view, name="bench-plain"),
+    path("", include("lawgov.urls")),
+]
+PLAIN_PATH = "/bench/plain/"
+
+
+def _timed(operation: Callable[..., object], *args) -> float:
+    started = time.perf_counter()
+    operation(*args)
+    return (time.perf_counter() - started) * 1000
+
+
+def measure(
+    name: str,
+    scale: int,
+    operation: Callable[[int], object],
+    runs: int,
+    *,
+    baseline: Callable[[], object] | None = None,
+    goal: Goal | None = None,
+    track_memory: bool = False,
+) -> Measurement:
+    """Run `operation(i)` `runs` times after one warm-up, each run next to one baseline run.
+
+    Latency in ms, queries of the last run. With `track_memory`, one more run
+    under tracemalloc gives the peak memory; it is not timed, since tracing
+    slows Python down several times over.
     """
-    operation()
-    timings = []
-    for _ in range(runs):
+    operation(0)
+    if baseline is not None:
+        baseline()
+    timings, baseline_timings = [], []
+    for run in range(1, runs + 1):
+        if baseline is not None:
+            baseline_timings.append(_timed(baseline))
         with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            operation()
-            timings.append((time.perf_counter() - started) * 1000)
+            timings.append(_timed(operation, run))
     peak = None
     if track_memory:
         tracemalloc.start()
-        operation()
+        operation(runs + 1)
         peak = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
-    return Measurement(
+    median = statistics.median(timings)
+    base = statistics.median(baseline_timings) if baseline_timings else None
+    goal = goal or Goal()
+    result = Measurement(
         scenario=name,
         scale=scale,
         runs=runs,
-        median_ms=round(statistics.median(timings), 2),
+        median_ms=round(median, 2),
         p95_ms=round(percentile(timings, 0.95), 2),
         queries=len(captured),
+        baseline_ms=round(base, 3) if base else None,
+        ratio=round(median / base, 2) if base else None,
         peak_memory_mb=round(peak, 1) if peak is not None else None,
+        goal=asdict(goal),
+    )
+    result.goal_met = meets(result, goal)
+    return result
+
+
+def meets(m: Measurement, goal: Goal) -> bool:
+    checks = [
+        goal.median_ms is None or m.median_ms <= goal.median_ms,
+        goal.queries is None or m.queries <= goal.queries,
+        goal.ratio is None or (m.ratio is not None and m.ratio <= goal.ratio),
+        goal.memory_mb is None or (m.peak_memory_mb is not None and m.peak_memory_mb <= goal.memory_mb),
+    ]
+    return all(checks)
+
+
+def describe(m: Measurement) -> str:
+    memory = f", peak {m.peak_memory_mb} MB" if m.peak_memory_mb is not None else ""
+    ratio = f", {m.ratio}× plain ({m.baseline_ms} ms)" if m.ratio is not None else ""
+    verdict = "met" if m.goal_met else "NOT met"
+    return (
+        f"[scale {m.scale}] {m.scenario}: p50 {m.median_ms} ms, p95 {m.p95_ms} ms, {m.queries} queries"
+        f"{ratio}{memory} ({m.runs} runs) | goal {Goal(**m.goal).describe()}: {verdict}"
     )
 
 
 def growth(small: list[Measurement], large: list[Measurement]) -> list[dict]:
-    """How each scenario's latency and query count changed from the small scale to the large one."""
+    """How each scenario changed from the small scale to the large one.
+
+    `ratio_factor` compares each scale's ratio to its own baseline, measured in
+    the same process: it does not move when the machine is merely busier
+    during one of the two runs, as `median_factor` does.
+    """
     by_name = {m.scenario: m for m in small}
     rows = []
     for m in large:
@@ -78,6 +172,7 @@ def growth(small: list[Measurement], large: list[Measurement]) -> list[dict]:
             {
                 "scenario": m.scenario,
                 "median_factor": round(m.median_ms / base.median_ms, 2) if base.median_ms else None,
+                "ratio_factor": round(m.ratio / base.ratio, 2) if m.ratio and base.ratio else None,
                 "queries_small": base.queries,
                 "queries_large": m.queries,
             }

@@ -5,8 +5,10 @@ import os
 
 import openpyxl
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -19,12 +21,12 @@ from enforcement.officers.models.certificate import Certificate
 from enforcement.officers.roster import REQUIRED_COLUMNS, import_roster, read_roster
 from reports.annual.models import AnnualReport
 from reports.annual.services import request_report
-from reports.benchmark import growth, measure, write_results
+from reports.benchmark import PLAIN_PATH, Goal, Measurement, describe, growth, measure, write_results
+
+BENCH_URLS = "reports.benchmark"
 
 
 def bench_user(username: str, role: str, agency: Agency):
-    from django.contrib.auth.models import Group
-
     user, _ = get_user_model().objects.get_or_create(username=username, defaults={"is_staff": True})
     user.groups.add(Group.objects.get(name=role))
     Membership.objects.get_or_create(user=user, agency=agency)
@@ -44,7 +46,7 @@ def get_ok(client: APIClient, path: str, params: dict | None = None):
     return response
 
 
-def roster_file(rows: int, unit: str, first_serial: int) -> io.BytesIO:
+def roster_file(rows: int, unit: str, first_serial: int) -> bytes:
     """A roster of `rows` new people with valid ID numbers, built in openpyxl's streaming mode."""
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet("花名册")
@@ -65,118 +67,179 @@ def roster_file(rows: int, unit: str, first_serial: int) -> io.BytesIO:
         )
     output = io.BytesIO()
     workbook.save(output)
-    output.seek(0)
-    return output
+    return output.getvalue()
+
+
+def vacuum_analyze() -> None:
+    """After a bulk write or rollback: without it the next measurement times dead rows and stale estimates."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
 
 
 class Command(BaseCommand):
     help = (
         "Benchmark the seeded database (seed_demo --scale N first): median and p95 latency and the query "
-        "count of the operations people wait for. Use --compare to show growth between two result files."
+        "count of the operations people wait for, each next to a plain view timed alternately with it. "
+        "Use --compare to show growth between two result files."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--runs", type=int, default=20, help="Timed runs per request scenario (default 20).")
         parser.add_argument("--json", dest="json_path", help="Write the results to this file.")
+        parser.add_argument("--plans", dest="plans_path", help="Write EXPLAIN (ANALYZE, BUFFERS) here.")
         parser.add_argument("--roster-rows", type=int, default=10_000)
-        parser.add_argument("--compare", nargs=2, metavar=("SMALL.json", "LARGE.json"))
+        parser.add_argument("--compare", nargs="+", metavar="RESULTS.json")
 
-    def handle(self, *args, runs, json_path, roster_rows, compare, **options):
+    def handle(self, *args, runs, json_path, plans_path, roster_rows, compare, **options):
         if compare:
-            return self.compare(*compare)
+            return self.compare(compare)
+        with override_settings(ROOT_URLCONF=BENCH_URLS):
+            return self.run(runs, json_path, plans_path, roster_rows)
+
+    def run(self, runs: int, json_path: str | None, plans_path: str | None, roster_rows: int) -> None:
         county = Agency.objects.filter(name=demo.COUNTY_NAME, parent=None).first()
         if county is None:
             raise CommandError("No demo data: run `manage.py seed_demo --scale N` first.")
+        vacuum_analyze()
         township = county.children.get(name=demo.DEMO_TOWNSHIP_NAME)
         scale = county.children.filter(kind="township").count()
         year = timezone.localdate().year - 1
         hr = api_client(bench_user("bench_hr", roles.HR, township))
-        supervisor_user = bench_user("bench_supervisor", roles.SUPERVISOR, county)
-        supervisor = api_client(supervisor_user)
+        supervisor = api_client(bench_user("bench_supervisor", roles.SUPERVISOR, county))
         lead = bench_user("bench_lead", roles.TEAM_LEAD, township)
         certificate = Certificate.objects.in_subtree_of(township).order_by("pk").first()
         if certificate is None:
             raise CommandError("The demo township has no certificates.")
 
+        def plain() -> None:
+            get_ok(supervisor, PLAIN_PATH)
+
+        county_stats = {"year": year, "agency": county.pk}
         scenarios = [
-            ("HR certificate check", lambda: get_ok(hr, "/api/v1/certificates/check/", {"number": certificate.number})),
+            (
+                "HR certificate check",
+                lambda _: get_ok(hr, "/api/v1/certificates/check/", {"number": certificate.number}),
+                Goal(median_ms=5, queries=3),
+            ),
             (
                 "officers list (100 per page, county)",
-                lambda: get_ok(supervisor, "/api/v1/officers/", {"page_size": 100}),
+                lambda _: get_ok(supervisor, "/api/v1/officers/", {"page_size": 100}),
+                Goal(median_ms=20, ratio=1.5),
             ),
             (
                 "certificates expiring within 90 days (county)",
-                lambda: get_ok(supervisor, "/api/v1/certificates/", {"expiring_within_days": 90, "page_size": 100}),
+                lambda _: get_ok(supervisor, "/api/v1/certificates/", {"expiring_within_days": 90, "page_size": 100}),
+                Goal(),
             ),
             (
                 "statistics, one township",
-                lambda: get_ok(supervisor, "/api/v1/stats/", {"year": year, "agency": township.pk}),
+                lambda _: get_ok(supervisor, "/api/v1/stats/", {"year": year, "agency": township.pk}),
+                Goal(median_ms=20),
             ),
             (
                 "statistics, the county",
-                lambda: get_ok(supervisor, "/api/v1/stats/", {"year": year, "agency": county.pk}),
+                lambda _: get_ok(supervisor, "/api/v1/stats/", county_stats),
+                Goal(median_ms=1000),
             ),
         ]
-        results = []
-        for name, operation in scenarios:
-            results.append(measure(name, scale, operation, runs))
-            self.report(results[-1])
+        results: list[Measurement] = []
+        for name, operation, goal in scenarios:
+            results.append(measure(name, scale, operation, runs, baseline=plain, goal=goal))
+            self.stdout.write(describe(results[-1]))
 
-        def generate() -> None:
+        def generate(_: int) -> None:
             report = request_report(agency=township, year=year, user=lead)
             report.refresh_from_db()
             if not (report.docx and report.xlsx):
                 raise CommandError(f"Report generation did not store both files: {report.status} {report.error}")
 
-        results.append(measure("report generation (docx+xlsx, one township)", scale, generate, max(3, runs // 4)))
-        self.report(results[-1])
-
-        serial = [0]
-
-        def import_rows() -> None:
-            file = roster_file(roster_rows, township.name, 900_000 + serial[0] * roster_rows)
-            serial[0] += 1
-            with transaction.atomic():
-                check = read_roster(file, agencies=Agency.objects.in_subtree_of(county))
-                if not check.is_clean:
-                    raise CommandError(f"Roster rejected: {check.errors[:3]}")
-                import_roster(check)
-                transaction.set_rollback(True)  # keep the database as seeded for the next run
-
-        results.append(measure(f"roster import ({roster_rows} rows)", scale, import_rows, 2, track_memory=True))
-        self.report(results[-1])
+        results.append(
+            measure("report generation (docx+xlsx, one township)", scale, generate, max(3, runs // 4), baseline=plain)
+        )
+        self.stdout.write(describe(results[-1]))
         AnnualReport.objects.filter(agency=township, year=year).delete()
 
+        results.append(self.roster(scale, township, county, roster_rows, plain))
+        self.stdout.write(describe(results[-1]))
+        vacuum_analyze()
+
+        if plans_path:
+            self.explain(supervisor, county_stats, plans_path)
         payload = {
             "scale": scale,
             "cores": os.cpu_count(),
-            "database": __import__("django.db").db.connection.vendor,
+            "database": connection.vendor,
             "measured_at": datetime.datetime.now().isoformat(timespec="seconds"),
             "results": results,
         }
         if json_path:
             write_results(json_path, payload)
             self.stdout.write(f"Results written to {json_path}")
-        return None
 
-    def report(self, m) -> None:
-        memory = f", peak memory {m.peak_memory_mb} MB" if m.peak_memory_mb is not None else ""
+    def roster(self, scale: int, township: Agency, county: Agency, rows: int, plain) -> Measurement:
+        # The files are built before the clock starts: building one takes seconds of its own.
+        runs = 2
+        files = [roster_file(rows, township.name, 900_000 + run * rows) for run in range(runs + 2)]
+        agencies = Agency.objects.in_subtree_of(county)
+
+        def import_rows(run: int) -> None:
+            with transaction.atomic():
+                check = read_roster(io.BytesIO(files[run]), agencies=agencies)
+                if not check.is_clean:
+                    raise CommandError(f"Roster rejected: {check.errors[:3]}")
+                import_roster(check)
+                transaction.set_rollback(True)  # keep the database as seeded for the next run
+            vacuum_analyze()  # the rolled-back rows are dead rows until vacuumed
+
+        goal = Goal(median_ms=6000, memory_mb=300)
+        return measure(
+            f"roster import ({rows} rows)", scale, import_rows, runs, baseline=plain, goal=goal, track_memory=True
+        )
+
+    def explain(self, client: APIClient, params: dict, plans_path: str) -> None:
+        """EXPLAIN (ANALYZE, BUFFERS) of every query of the county's statistics, to a file; the slowest here."""
+        if connection.vendor != "postgresql":
+            return
+        with CaptureQueriesContext(connection) as captured:
+            get_ok(client, "/api/v1/stats/", params)
+        plans = []
+        with connection.cursor() as cursor:
+            for query in captured.captured_queries:
+                if not query["sql"].lstrip().upper().startswith("SELECT"):
+                    continue
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + query["sql"])
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+                took = next((line for line in plan.splitlines() if line.startswith("Execution Time")), "")
+                plans.append((float(took.split(":")[1].split()[0]) if took else 0.0, query["sql"], plan))
+        with open(plans_path, "w", encoding="utf-8") as output:
+            for took, sql, plan in plans:
+                output.write(f"-- {took:.1f} ms\n{sql}\n{plan}\n\n")
+        total = sum(took for took, _, _ in plans)
         self.stdout.write(
-            f"[scale {m.scale}] {m.scenario}: median {m.median_ms} ms, p95 {m.p95_ms} ms, "
-            f"{m.queries} queries ({m.runs} runs){memory}"
+            f"County statistics: {len(plans)} queries, {total:.1f} ms in PostgreSQL; plans in {plans_path}"
         )
-
-    def compare(self, small_path: str, large_path: str) -> None:
-        with open(small_path, encoding="utf-8") as small_file, open(large_path, encoding="utf-8") as large_file:
-            small, large = json.load(small_file), json.load(large_file)
-        from reports.benchmark import Measurement
-
-        rows = growth(
-            [Measurement(**row) for row in small["results"]], [Measurement(**row) for row in large["results"]]
-        )
-        self.stdout.write(f"Growth from scale {small['scale']} to scale {large['scale']} ({large['cores']} cores):")
-        for row in rows:
+        for took, sql, plan in sorted(plans, reverse=True)[:2]:
             self.stdout.write(
-                f"  {row['scenario']}: median ×{row['median_factor']}, "
-                f"queries {row['queries_small']} → {row['queries_large']}"
+                f"  slowest ({took:.1f} ms): {sql[:160]}…\n" + "\n".join(f"    {x}" for x in plan.splitlines())
             )
+
+    def compare(self, paths: list[str]) -> None:
+        loaded = []
+        for path in paths:
+            with open(path, encoding="utf-8") as file:
+                loaded.append(json.load(file))
+        small = loaded[0]
+        for large in loaded[1:]:
+            rows = growth(
+                [Measurement(**row) for row in small["results"]], [Measurement(**row) for row in large["results"]]
+            )
+            self.stdout.write(
+                f"Growth from scale {small['scale']} to scale {large['scale']} ({large['cores']} cores); "
+                "ratio = growth of the time relative to the plain view measured alongside:"
+            )
+            for row in rows:
+                self.stdout.write(
+                    f"  {row['scenario']}: ratio ×{row['ratio_factor']} (raw median ×{row['median_factor']}), "
+                    f"queries {row['queries_small']} → {row['queries_large']}"
+                )

@@ -1,12 +1,12 @@
 import json
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -17,7 +17,14 @@ from rest_framework.authtoken.models import Token
 from enforcement.agencies.models import Agency
 from enforcement.officers import demo
 from enforcement.officers.models.certificate import Certificate
-from reports.benchmark import percentile
+from reports.benchmark import PLAIN_PATH
+
+# Goals per path kind: requests per second at least, p99 in ms at most, share of the plain view's throughput.
+GOALS = {
+    "HR check": {"rps": 400, "p99_ms": 50, "share": 0.25},
+    "statistics, county": {"rps": 50},
+}
+UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
 def free_port() -> int:
@@ -26,124 +33,155 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def milliseconds(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    return round(float(number) * UNITS_MS[unit], 2)
+
+
+def parse_wrk(output: str) -> dict:
+    """Throughput, latency percentiles and errors from `wrk --latency` output."""
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    total = re.search(r"(\d+) requests in", output)
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    latency = dict(re.findall(r"^\s+(50|90|99)%\s+(\S+)$", output, flags=re.MULTILINE))
+    return {
+        "requests": int(total.group(1)) if total else 0,
+        "throughput_rps": float(rps.group(1)) if rps else 0.0,
+        "p50_ms": milliseconds(latency["50"]) if "50" in latency else None,
+        "p99_ms": milliseconds(latency["99"]) if "99" in latency else None,
+        "errors": (int(non_2xx.group(1)) if non_2xx else 0)
+        + (sum(int(n) for n in socket_errors.groups()) if socket_errors else 0),
+    }
+
+
 class Command(BaseCommand):
     help = (
-        "Bounded load test on loopback: gunicorn with N workers on this database, a fixed number of "
-        "requests per path (and a time limit), reporting throughput, p50/p99 latency and errors."
+        "Bounded load test on loopback: gunicorn with N workers on this database, loaded by wrk with a "
+        "fixed number of connections for a fixed time per path; throughput, p50/p99 latency, errors, and "
+        "the throughput as a share of a plain Django view served by the same gunicorn."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="bench_supervisor", help="The user the requests run as.")
-        parser.add_argument(
-            "--path",
-            action="append",
-            dest="paths",
-            help="Path to load (repeatable); default: the HR check and the county statistics of the demo data.",
-        )
-        parser.add_argument("--requests", type=int, default=400, help="Requests per path (default 400).")
-        parser.add_argument("--concurrency", type=int, default=8)
+        parser.add_argument("--path", action="append", dest="paths", help="Path to load (repeatable).")
+        parser.add_argument("--connections", type=int, default=8)
+        parser.add_argument("--duration", type=int, default=10, help="Seconds per path (1–120, default 10).")
         parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2).")
-        parser.add_argument("--time-limit", type=float, default=60.0, help="Seconds per path at most.")
+        parser.add_argument("--worker-class", default="sync", help="gunicorn worker class (sync or gthread).")
+        parser.add_argument("--threads", type=int, default=1, help="Threads per gthread worker.")
+        parser.add_argument("--startup-timeout", type=float, default=120.0)
         parser.add_argument("--json", dest="json_path", help="Also write the results to this file.")
 
-    def handle(self, *args, username, paths, requests, concurrency, workers, time_limit, json_path, **options):
-        if requests < 1 or requests > 100_000:
-            raise CommandError("--requests must be between 1 and 100000.")
+    def handle(self, *args, username, paths, connections, duration, workers, json_path, **options):
+        if not 1 <= duration <= 120:
+            raise CommandError("--duration must be between 1 and 120 seconds.")
+        wrk = shutil.which("wrk")
+        if wrk is None:
+            raise CommandError("wrk is not installed: `apt-get install wrk` (make bench does it).")
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"No user {username!r}: run `manage.py bench` first, which creates it.")
         token = Token.objects.get_or_create(user=user)[0].key
-        paths = paths or self.default_paths()
-        port = free_port()
-        env = os.environ | {"ALLOWED_HOSTS": "127.0.0.1", "HTTPS": "false"}
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "lawgov.wsgi",
-                "-w",
-                str(workers),
-                "-b",
-                f"127.0.0.1:{port}",
-                "--log-level",
-                "warning",
-            ],
-            cwd=settings.BASE_DIR,
-            env=env,
+        named = [("plain Django view", PLAIN_PATH)] + (
+            [(path, path) for path in paths] if paths else self.default_paths()
         )
+        port = free_port()
+        server = self.start(port, workers, options["worker_class"], options["threads"])
         base = f"http://127.0.0.1:{port}"
         try:
-            self.wait_until_up(base)
-            results = [self.load(base, path, token, requests, concurrency, time_limit) for path in paths]
+            self.wait_until_up(server, base, options["startup_timeout"])
+            results = [
+                {"name": name, "path": path} | self.load(wrk, base, path, token, connections, duration)
+                for name, path in named
+            ]
         finally:
             server.terminate()
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+        plain = results[0]["throughput_rps"] or None
         for row in results:
+            row["share_of_plain"] = round(row["throughput_rps"] / plain, 3) if plain else None
+            goal = GOALS.get(row["name"])
+            row["goal"] = goal
+            row["goal_met"] = None if goal is None else self.meets(row, goal)
+            verdict = (
+                "" if goal is None else f" | goal {self.describe_goal(goal)}: {'met' if row['goal_met'] else 'NOT met'}"
+            )
             self.stdout.write(
-                f"{row['path']}: {row['completed']} requests in {row['seconds']} s, "
-                f"{row['throughput_rps']} req/s, p50 {row['p50_ms']} ms, p99 {row['p99_ms']} ms, "
-                f"errors {row['errors']}"
+                f"[load, {workers} {options['worker_class']} workers, {connections} connections] {row['name']}: "
+                f"{row['throughput_rps']} req/s ({row['share_of_plain']} of plain), p50 {row['p50_ms']} ms, "
+                f"p99 {row['p99_ms']} ms, errors {row['errors']} of {row['requests']}{verdict}"
             )
         if json_path:
             with open(json_path, "w", encoding="utf-8") as output:
+                settings_used = {
+                    "workers": workers,
+                    "worker_class": options["worker_class"],
+                    "threads": options["threads"],
+                }
                 json.dump(
-                    {"workers": workers, "concurrency": concurrency, "cores": os.cpu_count(), "results": results},
+                    settings_used | {"connections": connections, "cores": os.cpu_count(), "results": results},
                     output,
                     indent=2,
                 )
-        return None
 
-    def default_paths(self) -> list[str]:
+    def meets(self, row: dict, goal: dict) -> bool:
+        return (
+            row["errors"] == 0
+            and row["throughput_rps"] >= goal.get("rps", 0)
+            and (row["p99_ms"] or 0) <= goal.get("p99_ms", float("inf"))
+            and (row["share_of_plain"] or 0) >= goal.get("share", 0)
+        )
+
+    def describe_goal(self, goal: dict) -> str:
+        parts = [f"≥ {goal['rps']} req/s"]
+        if "p99_ms" in goal:
+            parts.append(f"p99 ≤ {goal['p99_ms']} ms")
+        if "share" in goal:
+            parts.append(f"≥ {goal['share']:.0%} of plain")
+        return ", ".join([*parts, "0 errors"])
+
+    def start(self, port: int, workers: int, worker_class: str, threads: int) -> subprocess.Popen:
+        env = os.environ | {"ALLOWED_HOSTS": "127.0.0.1", "HTTPS": "false"}
+        command = [sys.executable, "-m", "gunicorn", "reports.bench_wsgi", "-w", str(workers)]
+        command += ["-k", worker_class, "--threads", str(threads), "-b", f"127.0.0.1:{port}", "--log-level", "warning"]
+        return subprocess.Popen(command, cwd=settings.BASE_DIR, env=env)
+
+    def default_paths(self) -> list[tuple[str, str]]:
         county = Agency.objects.filter(name=demo.COUNTY_NAME, parent=None).first()
         certificate = Certificate.objects.order_by("pk").first()
         if county is None or certificate is None:
             raise CommandError("No demo data: run `manage.py seed_demo --scale N` first.")
         year = timezone.localdate().year - 1
         return [
-            f"/api/v1/certificates/check/?number={certificate.number}",
-            f"/api/v1/stats/?year={year}&agency={county.pk}",
+            ("HR check", f"/api/v1/certificates/check/?number={certificate.number}"),
+            ("statistics, county", f"/api/v1/stats/?year={year}&agency={county.pk}"),
         ]
 
-    def wait_until_up(self, base: str) -> None:
-        deadline = time.monotonic() + 30
+    def wait_until_up(self, server: subprocess.Popen, base: str, timeout: float) -> None:
+        """Until gunicorn answers the plain view; a busy machine may take seconds for the first answer."""
+        deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            if server.poll() is not None:
+                raise CommandError(f"gunicorn exited with code {server.returncode} before answering.")
             try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=2)
-                return
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.3)
-        raise CommandError("gunicorn did not answer within 30 s.")
+                with urllib.request.urlopen(base + PLAIN_PATH, timeout=10) as response:
+                    if response.status == 200:
+                        return
+            except OSError:  # refused, reset, or timed out: not up yet
+                pass
+            time.sleep(0.5)
+        raise CommandError(f"gunicorn did not answer {PLAIN_PATH} within {timeout:g} s.")
 
-    def load(self, base: str, path: str, token: str, requests: int, concurrency: int, time_limit: float) -> dict:
-        deadline = time.monotonic() + time_limit
-
-        def one(_: int) -> tuple[float, bool] | None:
-            if time.monotonic() > deadline:
-                return None
-            request = urllib.request.Request(
-                base + path, headers={"Authorization": f"Token {token}", "Accept": "application/json"}
-            )
-            started = time.perf_counter()
-            try:
-                with urllib.request.urlopen(request, timeout=30) as response:
-                    response.read()
-                    ok = response.status == 200
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                ok = False
-            return (time.perf_counter() - started) * 1000, ok
-
-        started = time.perf_counter()
-        with ThreadPoolExecutor(max_workers=concurrency) as pool:
-            outcomes = [outcome for outcome in pool.map(one, range(requests)) if outcome is not None]
-        seconds = time.perf_counter() - started
-        latencies = [latency for latency, _ in outcomes]
-        return {
-            "path": path,
-            "completed": len(outcomes),
-            "errors": sum(1 for _, ok in outcomes if not ok),
-            "seconds": round(seconds, 2),
-            "throughput_rps": round(len(outcomes) / seconds, 1) if seconds else None,
-            "p50_ms": round(percentile(latencies, 0.50), 1) if latencies else None,
-            "p99_ms": round(percentile(latencies, 0.99), 1) if latencies else None,
-        }
+    def load(self, wrk: str, base: str, path: str, token: str, connections: int, duration: int) -> dict:
+        command = [wrk, f"-t{min(2, connections)}", f"-c{connections}", f"-d{duration}s", "--latency"]
+        command += ["--timeout", "10s", "-H", f"Authorization: Token {token}", "-H", "Accept: application/json"]
+        finished = subprocess.run(
+            [*command, base + path], capture_output=True, text=True, timeout=duration + 60, check=False
+        )
+        if finished.returncode != 0:
+            raise CommandError(f"wrk failed: {finished.stderr.strip() or finished.stdout.strip()}")
+        return parse_wrk(finished.stdout)
