@@ -4,6 +4,7 @@ from enforcement.agencies.base import TimeStampedModel
 from enforcement.agencies.calendar import CalendarDay, CalendarYear
 from enforcement.agencies.job_runs import JobRun
 from enforcement.agencies.models import Agency, AgencyKind, Membership
+from enforcement.agencies.versions import CacheVersion
 from enforcement.officers.models.certificate import (
     AnnualReview,
     Certificate,
@@ -36,6 +37,7 @@ __all__ = [
     "AnnualReview",
     "Applicant",
     "ApplicantKind",
+    "CacheVersion",
     "CalendarDay",
     "CalendarYear",
     "CaseEvent",
