@@ -299,7 +299,9 @@ def import_roster(check: RosterCheck, *, skip_bad_rows: bool = False, user=None)
         batch_size=500,
         default_user=user,
     )
-    officers = _officers_by_id_number(sorted(last_row_of_person))
+    officers = {officer.id_number: officer for officer in [*new_officers, *changed_officers]}
+    if any(officer.pk is None for officer in new_officers):  # a database that returns no ids from bulk inserts
+        officers = _officers_by_id_number(sorted(last_row_of_person))
     certificate_rows = [row for row in check.rows if row.number]
     existing_certificates: dict[str, Certificate] = {}
     for chunk in _chunks([row.number for row in certificate_rows]):
