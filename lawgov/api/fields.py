@@ -1,3 +1,5 @@
+import copy
+
 from rest_framework import serializers
 
 
@@ -24,3 +26,21 @@ class OptionalChoiceField(serializers.ChoiceField):
 
     def to_representation(self, value):
         return None if value in (None, "") else super().to_representation(value)
+
+
+class FieldsBuiltOnce:
+    """A read-only ModelSerializer whose fields are worked out from the model once per class, not per use.
+
+    ModelSerializer introspects the model every time it is instantiated, which
+    costs more than the rest of a small answer (the HR check builds three).
+    Each use gets its own deep copy, so that no field is bound to another
+    request's serializer.
+    """
+
+    _fields_template: dict | None = None
+
+    def get_fields(self):
+        cls = type(self)
+        if cls.__dict__.get("_fields_template") is None:
+            cls._fields_template = super().get_fields()
+        return copy.deepcopy(cls._fields_template)

@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from enforcement.officers.models.certificate import Certificate, CertificateState
 from enforcement.officers.models.officer import EmploymentStatus, Officer, Sex
+from lawgov.api.fields import FieldsBuiltOnce
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -25,7 +26,7 @@ class IdNumberField(serializers.Field):
         return officer.id_number_for(request.user if request is not None else None)
 
 
-class OfficerSerializer(serializers.ModelSerializer):
+class OfficerSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
     id_number = IdNumberField()
     agency_name = serializers.CharField(source="agency.name", read_only=True)
     birth_date = serializers.SerializerMethodField(
@@ -69,7 +70,7 @@ class OfficerListSerializer(OfficerSerializer):
         read_only_fields = fields
 
 
-class CertificateSerializer(serializers.ModelSerializer):
+class CertificateSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
     officer_name = serializers.CharField(source="officer.name", read_only=True)
     agency = serializers.IntegerField(source="officer.agency_id", read_only=True)
     is_effective_today = serializers.SerializerMethodField()
