@@ -25,11 +25,12 @@ class EnforcementConfig(AppConfig):
     )
 
     def ready(self) -> None:
-        from enforcement.agencies import access, roles
+        from enforcement.agencies import access, record_versions, roles
         from enforcement.agencies.calendar import calendar_changed
         from enforcement.reconsideration.tasks import refresh_after_calendar_change
 
         access.connect_signals()
+        record_versions.connect_signals()
 
         # Permissions of models added by later migrations exist only after
         # migrate; the role groups are granted theirs every time it finishes.

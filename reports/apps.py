@@ -8,3 +8,8 @@ class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Yearly reports")
     role_models = RoleModels()
+
+    def ready(self) -> None:
+        from reports.statistics import cache
+
+        cache.connect_signals()

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from enforcement.agencies.scope import Scope
 from enforcement.reconsideration.models import ReconsiderationCase
-from reports.statistics.compile import compile_statistics, top_agency_of
+from reports.statistics.cache import cached_statistics
+from reports.statistics.compile import top_agency_of
 from reports.statistics.wording import figure, number, percent
 
 logger = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ def agency_at_a_glance(user, *, today: datetime.date | None = None) -> dict | No
     glance = {"agency": agency, "year": today.year, "rows": []}
     scope = Scope(user, agency)
     try:
-        stats = compile_statistics(scope, today.year, today=today)
+        stats = cached_statistics(scope, today.year, today=today)
         open_cases = scope.rows(ReconsiderationCase).open().count()
         next_deadline = next_reconsideration_deadline(scope, today)
     except Exception:

@@ -23,6 +23,7 @@ from openpyxl import Workbook
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from enforcement.agencies.models import Agency
+from enforcement.agencies.record_versions import records_changed
 from enforcement.agencies.spreadsheets import (
     Column,
     Limits,
@@ -283,8 +284,10 @@ def import_roster(check: RosterCheck, *, skip_bad_rows: bool = False, user=None)
     holders = {row.id_number for row in check.rows if row.number}
     existing = _officers_by_id_number(sorted(last_row_of_person))
     new_officers, changed_officers = [], []
+    touched_agencies: set[int] = set()  # before and after: a person moved changes both agencies' figures
     for id_number, row in last_row_of_person.items():
         officer = existing.get(id_number) or Officer(id_number=id_number)
+        touched_agencies.update({officer.agency_id, row.agency.pk} - {None})
         officer.name, officer.agency, officer.position = row.name, row.agency, row.position
         if row.is_leader is not None:
             officer.is_leader = row.is_leader
@@ -325,6 +328,7 @@ def import_roster(check: RosterCheck, *, skip_bad_rows: bool = False, user=None)
         batch_size=500,
         default_user=user,
     )
+    records_changed(agency_ids=touched_agencies)  # bulk writes send no signals
     return RosterImport(
         officers_created=len(new_officers),
         officers_updated=len(changed_officers),

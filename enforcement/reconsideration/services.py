@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enforcement.agencies.calendar import WorkingCalendar
+from enforcement.agencies.record_versions import records_changed
 from enforcement.reconsideration import deadlines as deadline_rules
 from enforcement.reconsideration.choices import CaseStatus, DeadlineKind
 from enforcement.reconsideration.models import MAX_APPLICANTS, Applicant, CaseEvent, ReconsiderationCase
@@ -84,6 +85,7 @@ def store_derived_fields(
         today=today or timezone.localdate(),
     )
     ReconsiderationCase.objects.filter(pk=case.pk).update(**fields)
+    records_changed(agency_ids=[case.agency_id])  # an update sends no signal
     for name, value in fields.items():
         setattr(case, name, value)
 
@@ -96,6 +98,7 @@ def _refresh(cases, *, today: datetime.date | None = None) -> int:
             setattr(case, name, value)
         changed.append(case)
     ReconsiderationCase.objects.bulk_update(changed, DERIVED_FIELDS, batch_size=500)
+    records_changed(everywhere=True)  # a bulk update sends no signal
     return len(changed)
 
 

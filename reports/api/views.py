@@ -23,7 +23,8 @@ from reports.api.serializers import (
     StatisticsQuerySerializer,
     StatisticsSerializer,
 )
-from reports.statistics.compile import compile_statistics, last_complete_year, top_agency_of
+from reports.statistics.cache import cached_statistics
+from reports.statistics.compile import last_complete_year, top_agency_of
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -52,7 +53,7 @@ class StatisticsView(APIView):
             if agency is None:
                 raise ValidationError({"agency": [_("You belong to no agency; name one.")]})
         year = query.validated_data.get("year") or last_complete_year()
-        return Response(compile_statistics(Scope(request.user, agency), year))
+        return Response(cached_statistics(Scope(request.user, agency), year))
 
 
 class AnnualReportViewSet(ScopedModelViewSet):

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from enforcement.agencies.record_versions import records_changed
 from enforcement.officers.models.officer import Officer
 from training.study.models import Attendance, TrainingSession
 
@@ -37,4 +38,5 @@ def add_attendees(
     if errors:
         raise ValidationError({"officers": errors})
     Attendance.objects.bulk_create(new_rows)
+    records_changed(agency_ids={row.officer.agency_id for row in new_rows})  # a bulk insert sends no signal
     return len(new_rows)

@@ -1,0 +1,107 @@
+"""Versions of the records of each agency subtree, for caches of what is computed from them (statistics).
+
+What an agency's records are: every row reaching it through its queryset's
+`scope_field`. Writes bump, for the agency of the row (before and after the
+write), "own:<id>" and "tree:<id>" of it and each ancestor; a reader of an
+agency's subtree depends on "tree:<agency>" (anything written below it) and
+"own:<ancestor>" (things an ancestor decides for its whole subtree, such as
+the county's study plan), never on a sibling's writes. Tables that every
+agency shares (the calendar, the tree itself, lookup lists) bump ALL_RECORDS.
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+
+from .calendar import CalendarDay
+from .models import Agency
+from .querysets import ScopedQuerySet
+from .versions import CacheVersion
+
+ALL_RECORDS = "records"
+
+
+def path_ids(path: str) -> list[int]:
+    return [int(part) for part in path.split("/") if part]
+
+
+def written_keys(paths) -> list[str]:
+    keys = set()
+    for path in paths:
+        ids = path_ids(path or "")
+        if ids:
+            keys.add(f"records:own:{ids[-1]}")
+            keys.update(f"records:tree:{agency_id}" for agency_id in ids)
+    return sorted(keys)
+
+
+def reader_keys(path: str) -> list[str]:
+    ids = path_ids(path)
+    return [ALL_RECORDS, f"records:tree:{ids[-1]}", *(f"records:own:{agency_id}" for agency_id in ids[:-1])]
+
+
+def records_version(path: str) -> str:
+    """One string that changes whenever anything the subtree at `path` depends on is written. One query."""
+    versions = CacheVersion.objects.read(reader_keys(path))
+    return "-".join(str(versions[key]) for key in sorted(versions))
+
+
+def records_changed(*, paths=(), agency_ids=(), everywhere: bool = False) -> None:
+    """Mark the records of these agencies (by tree path or id) as changed, for writes that send no signals."""
+    paths = set(paths)
+    if agency_ids:
+        paths.update(Agency.objects.filter(pk__in=set(agency_ids)).values_list("path", flat=True))
+    CacheVersion.objects.bump(([ALL_RECORDS] if everywhere else []) + written_keys(paths))
+
+
+def _scope_field(model) -> str | None:
+    queryset = model._default_manager.get_queryset()
+    return queryset.scope_field if isinstance(queryset, ScopedQuerySet) else None
+
+
+def _stored_path(model, pk) -> str | None:
+    lookup = f"{_scope_field(model)}__path"
+    return model._base_manager.filter(pk=pk).values_list(lookup, flat=True).first()
+
+
+def _before_save(sender, instance, raw=False, **kwargs) -> None:
+    # The agency the row belonged to before this write: a row moved to another
+    # agency changes the figures of both.
+    if not raw and instance.pk is not None and not instance._state.adding:
+        instance._lawgov_old_path = _stored_path(sender, instance.pk)
+
+
+def _after_save(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        old = instance.__dict__.pop("_lawgov_old_path", None)
+        CacheVersion.objects.bump(written_keys({old, _stored_path(sender, instance.pk)} - {None}))
+
+
+def _before_delete(sender, instance, **kwargs) -> None:
+    CacheVersion.objects.bump(written_keys({_stored_path(sender, instance.pk)} - {None}))
+
+
+def _everywhere(sender, raw=False, **kwargs) -> None:
+    if not raw:
+        CacheVersion.objects.bump([ALL_RECORDS])
+
+
+def connect_signals() -> None:
+    """Every row of an agency bumps that agency's versions when written; the tree and the calendar everyone's."""
+    for model in apps.get_models():
+        if _scope_field(model) is None:
+            continue
+        uid = f"lawgov.records.{model._meta.label}"
+        pre_save.connect(_before_save, sender=model, dispatch_uid=f"{uid}.pre_save")
+        post_save.connect(_after_save, sender=model, dispatch_uid=f"{uid}.post_save")
+        pre_delete.connect(_before_delete, sender=model, dispatch_uid=f"{uid}.pre_delete")
+    bump_everywhere_on_writes_to(Agency, CalendarDay)
+
+
+def bump_everywhere_on_writes_to(*models) -> None:
+    """For tables every agency's figures read (lookup lists), or rows whose effect crosses subtrees."""
+    for model in models:
+        uid = f"lawgov.records.{model._meta.label}"
+        post_save.connect(_everywhere, sender=model, dispatch_uid=f"{uid}.everywhere.save")
+        post_delete.connect(_everywhere, sender=model, dispatch_uid=f"{uid}.everywhere.delete")
