@@ -92,15 +92,19 @@ def measure(
     runs: int,
     *,
     baseline: Callable[[], object] | None = None,
+    prepare: Callable[[], object] | None = None,
     goal: Goal | None = None,
     track_memory: bool = False,
 ) -> Measurement:
     """Run `operation(i)` `runs` times after one warm-up, each run next to one baseline run.
 
-    Latency in ms, queries of the last run. With `track_memory`, one more run
+    Latency in ms, queries of the last run; `prepare` runs untimed before
+    each run (to empty a cache, say). With `track_memory`, one more run
     under tracemalloc gives the peak memory; it is not timed, since tracing
     slows Python down several times over.
     """
+    if prepare is not None:
+        prepare()
     operation(0)
     if baseline is not None:
         baseline()
@@ -108,6 +112,8 @@ def measure(
     for run in range(1, runs + 1):
         if baseline is not None:
             baseline_timings.append(_timed(baseline))
+        if prepare is not None:
+            prepare()
         with CaptureQueriesContext(connection) as captured:
             timings.append(_timed(operation, run))
     peak = None

@@ -11,6 +11,9 @@ agency shares (the calendar, the tree itself, lookup lists) bump ALL_RECORDS.
 
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
+
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 
@@ -49,6 +52,8 @@ def records_version(path: str) -> str:
 
 def records_changed(*, paths=(), agency_ids=(), everywhere: bool = False) -> None:
     """Mark the records of these agencies (by tree path or id) as changed, for writes that send no signals."""
+    if _suspended.active:
+        return
     paths = set(paths)
     if agency_ids:
         paths.update(Agency.objects.filter(pk__in=set(agency_ids)).values_list("path", flat=True))
@@ -60,6 +65,18 @@ def _scope_field(model) -> str | None:
     return queryset.scope_field if isinstance(queryset, ScopedQuerySet) else None
 
 
+def _cached_path(instance, scope_field: str) -> str | None:
+    """The row's agency path through relations already loaded, without a query; None when one is not loaded."""
+    related = instance
+    for name in scope_field.split("__"):
+        if not related._meta.get_field(name).is_cached(related):
+            return None
+        related = getattr(related, name)
+        if related is None:
+            return None
+    return related.path or None
+
+
 def _stored_path(model, pk) -> str | None:
     lookup = f"{_scope_field(model)}__path"
     return model._base_manager.filter(pk=pk).values_list(lookup, flat=True).first()
@@ -68,23 +85,43 @@ def _stored_path(model, pk) -> str | None:
 def _before_save(sender, instance, raw=False, **kwargs) -> None:
     # The agency the row belonged to before this write: a row moved to another
     # agency changes the figures of both.
-    if not raw and instance.pk is not None and not instance._state.adding:
+    if not raw and not _suspended.active and instance.pk is not None and not instance._state.adding:
         instance._lawgov_old_path = _stored_path(sender, instance.pk)
 
 
 def _after_save(sender, instance, raw=False, **kwargs) -> None:
-    if not raw:
+    if not raw and not _suspended.active:
         old = instance.__dict__.pop("_lawgov_old_path", None)
-        CacheVersion.objects.bump(written_keys({old, _stored_path(sender, instance.pk)} - {None}))
+        new = _cached_path(instance, _scope_field(sender)) or _stored_path(sender, instance.pk)
+        CacheVersion.objects.bump(written_keys({old, new} - {None}))
 
 
 def _before_delete(sender, instance, **kwargs) -> None:
-    CacheVersion.objects.bump(written_keys({_stored_path(sender, instance.pk)} - {None}))
+    if not _suspended.active:
+        CacheVersion.objects.bump(written_keys({_stored_path(sender, instance.pk)} - {None}))
 
 
 def _everywhere(sender, raw=False, **kwargs) -> None:
-    if not raw:
+    if not raw and not _suspended.active:
         CacheVersion.objects.bump([ALL_RECORDS])
+
+
+class _Suspension(threading.local):
+    active = False
+
+
+_suspended = _Suspension()
+
+
+@contextmanager
+def one_mark_for_everything():
+    """For bulk loads: no mark per row written, one mark of every agency's records at the end."""
+    _suspended.active = True
+    try:
+        yield
+    finally:
+        _suspended.active = False
+    records_changed(everywhere=True)
 
 
 def connect_signals() -> None:

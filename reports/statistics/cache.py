@@ -34,12 +34,16 @@ def _reader(scope: Scope) -> str:
     return hashlib.sha256("|".join(sorted(paths)).encode()).hexdigest()[:24]
 
 
+def statistics_key(scope: Scope, year: int, today: datetime.date) -> str:
+    agency = scope.agency
+    version = records_version(agency.path)
+    return f"lawgov:stats:{agency.pk}:{agency.path}:{year}:{today.isoformat()}:{_reader(scope)}:{version}"
+
+
 def cached_statistics(scope: Scope, year: int, *, today: datetime.date | None = None) -> dict:
     """compile_statistics, answered from the cache while nothing it counts has been written."""
     today = today or timezone.localdate()
-    agency = scope.agency
-    version = records_version(agency.path)
-    key = f"lawgov:stats:{agency.pk}:{agency.path}:{year}:{today.isoformat()}:{_reader(scope)}:{version}"
+    key = statistics_key(scope, year, today)
     statistics = cache.get(key)
     if statistics is None:
         statistics = compile_statistics(scope, year, today=today)

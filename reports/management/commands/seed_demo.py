@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from enforcement.agencies import record_versions
 from enforcement.agencies.models import Agency
 from enforcement.officers import demo as enforcement_demo
 from enforcement.reconsideration import demo as demo_reconsideration
@@ -44,7 +45,7 @@ class Command(BaseCommand):
             years=list(range(today.year - years + 1, today.year + 1)),
         )
         started = datetime.datetime.now()
-        with transaction.atomic():
+        with transaction.atomic(), record_versions.one_mark_for_everything():
             for step, seeder in enumerate(SEEDERS, start=1):
                 seeder(context)
                 self.progress(step, f"{seeder.__module__}.{seeder.__name__}", started)
