@@ -29,13 +29,13 @@ class OptionalChoiceField(serializers.ChoiceField):
 
 
 class FieldsBuiltOnce:
-    """A read-only ModelSerializer whose fields are worked out from the model once per class, not per use.
-
-    ModelSerializer introspects the model every time it is instantiated, which
-    costs more than the rest of a small answer (the HR check builds three).
-    Each use gets its own deep copy, so that no field is bound to another
-    request's serializer.
-    """
+    # A read-only ModelSerializer whose fields are worked out from the model
+    # once per class, not per use: ModelSerializer introspects the model every
+    # time it is instantiated, which costs more than the rest of a small
+    # answer (the HR check builds three). Each use gets its own deep copy, so
+    # that no field is bound to another request's serializer. (A comment, not
+    # a docstring: the OpenAPI schema would take a docstring as the
+    # description of every serializer using this.)
 
     _fields_template: dict | None = None
 
