@@ -24,7 +24,7 @@ GOALS = {
     "HR check": {"rps": 400, "p99_ms": 50, "share": 0.25},
     "statistics, county": {"rps": 50},
 }
-UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 
 
 def free_port() -> int:
@@ -34,7 +34,7 @@ def free_port() -> int:
 
 
 def milliseconds(text: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
     return round(float(number) * UNITS_MS[unit], 2)
 
 
@@ -44,7 +44,7 @@ def parse_wrk(output: str) -> dict:
     total = re.search(r"(\d+) requests in", output)
     non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
-    latency = dict(re.findall(r"^\s+(50|90|99)%\s+(\S+)$", output, flags=re.MULTILINE))
+    latency = dict(re.findall(r"^\s*(50|90|99)(?:\.0+)?%\s+([\d.]+(?:us|ms|s|m))\s*$", output, flags=re.MULTILINE))
     return {
         "requests": int(total.group(1)) if total else 0,
         "throughput_rps": float(rps.group(1)) if rps else 0.0,
@@ -184,4 +184,4 @@ class Command(BaseCommand):
         )
         if finished.returncode != 0:
             raise CommandError(f"wrk failed: {finished.stderr.strip() or finished.stdout.strip()}")
-        return parse_wrk(finished.stdout)
+        return parse_wrk(finished.stdout) | {"wrk_output": finished.stdout}
