@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db import models
 
 from enforcement.agencies.models import Agency
+from enforcement.agencies.querysets import scope_paths
 
 
 @dataclass(frozen=True)
@@ -24,4 +25,13 @@ class Scope:
             if isinstance(model_or_queryset, models.QuerySet)
             else model_or_queryset._default_manager.all()
         )
+        if self.sees_whole_subtree:
+            # The reader's scope holds the subtree: filtering by it too would
+            # only join the agency table a second time (a large join county-wide).
+            return queryset.in_subtree_of(self.agency)
         return queryset.visible_to(self.user).in_subtree_of(self.agency)
+
+    @property
+    def sees_whole_subtree(self) -> bool:
+        paths = scope_paths(self.user)
+        return paths is None or any(self.agency.path.startswith(path) for path in paths)
