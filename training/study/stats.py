@@ -56,24 +56,16 @@ def training_figures(scope: Scope, year: int, *, today: datetime.date | None = N
         leaders_attending=Count("officer", distinct=True, filter=Q(officer__is_leader=True)),
     )
     required = StudyPlan.objects.required_hours_for(scope.agency, year)
-<<<<<<< HEAD
-    officers = (
-        scope.rows(Officer)
-        .in_service_on(day)
-        .enforcement_officers()
-        .annotate(hours_credited=hours_credited_in(year, until=day))
-=======
     # The officers the requirement is about, and each one's hours of the year:
     # grouping only the year's attendance of those officers, rather than
     # joining every officer to every year's attendance, keeps the county-wide
     # figure to one pass over one year.
-    people = scope.rows(Officer).in_service().enforcement_officers()
+    people = scope.rows(Officer).in_service_on(day).enforcement_officers()
     hours_of_year = (
-        Attendance.objects.filter(session__date__year=year, officer__in=people.values("pk"))
+        Attendance.objects.filter(session__date__year=year, session__date__lte=day, officer__in=people.values("pk"))
         .order_by()
         .values("officer")
         .annotate(credited=Sum("hours_credited"))
->>>>>>> e51791b (County-wide statistics: a reader whose scope holds the subtree is filtered by the subtree alone; training hours grouped over the year's attendance of the officers concerned; the bench vacuums between roster imports off the clock)
         .aggregate(
             meeting=Count("officer", filter=Q(credited__gte=required)),
             hours=Sum("credited"),
