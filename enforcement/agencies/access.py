@@ -16,7 +16,8 @@ import hashlib
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
@@ -53,22 +54,31 @@ def resolve_token(key: str):
         raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
     user = token.user
     # Filled now, so that the cached user carries them: ModelBackend keeps its
-    # answer on the user object, scope_paths likewise.
-    if not user.is_superuser:  # a superuser's has_perm asks no backend
-        user._perm_cache = all_permissions(user)
+    # answer on the user object (`_perm_cache`), scope_paths likewise.
+    if not user.is_superuser:  # a superuser's has_perm asks no backend, and sees everything
+        user._perm_cache, user._lawgov_scope_paths = permissions_and_paths(user)
     scope_paths(user)
     cache.set(cache_key, user, TIMEOUT)
     return user
 
 
-def all_permissions(user) -> set[str]:
-    """What ModelBackend.get_all_permissions answers (the user's and their groups'), in one query, not two."""
-    rows = (
+def permissions_and_paths(user) -> tuple[set[str], list[str]]:
+    """What ModelBackend.get_all_permissions answers (the user's and their groups') and the paths
+    of the user's agencies, in one query rather than three."""
+    permissions = (
         Permission.objects.filter(Q(user=user) | Q(group__user=user))
-        .values_list("content_type__app_label", "codename")
-        .distinct()
+        .annotate(entry=Value("permission"), text=Concat("content_type__app_label", Value("."), "codename"))
+        .values_list("entry", "text")
+        .order_by()
     )
-    return {f"{app_label}.{codename}" for app_label, codename in rows}
+    paths = (
+        Agency.objects.filter(memberships__user=user)
+        .annotate(entry=Value("path"), text=F("path"))
+        .values_list("entry", "text")
+        .order_by()
+    )
+    rows = list(permissions.union(paths))
+    return {text for kind, text in rows if kind == "permission"}, sorted(text for kind, text in rows if kind == "path")
 
 
 class CachedTokenAuthentication(TokenAuthentication):
