@@ -21,9 +21,14 @@ from reports.api.serializers import (
     AnnualReportSerializer,
     ReportRequestSerializer,
     StatisticsQuerySerializer,
-    StatisticsSerializer,
+    StatisticsWithChildrenSerializer,
 )
-from reports.statistics.compile import compile_statistics, last_complete_year, top_agency_of
+from reports.statistics.compile import (
+    compile_children_statistics,
+    compile_statistics,
+    last_complete_year,
+    top_agency_of,
+)
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -39,7 +44,7 @@ class StatisticsView(APIView):
 
     permission_classes = [permissions.IsAuthenticated, CanViewStatistics]
 
-    @extend_schema(parameters=[StatisticsQuerySerializer], responses={200: StatisticsSerializer})
+    @extend_schema(parameters=[StatisticsQuerySerializer], responses={200: StatisticsWithChildrenSerializer})
     def get(self, request):
         query = StatisticsQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
@@ -52,7 +57,10 @@ class StatisticsView(APIView):
             if agency is None:
                 raise ValidationError({"agency": [_("You belong to no agency; name one.")]})
         year = query.validated_data.get("year") or last_complete_year()
-        return Response(compile_statistics(Scope(request.user, agency), year))
+        stats = compile_statistics(Scope(request.user, agency), year)
+        if query.validated_data["children"]:
+            stats["children"] = compile_children_statistics(request.user, agency, year)
+        return Response(stats)
 
 
 class AnnualReportViewSet(ScopedModelViewSet):

@@ -25,6 +25,7 @@ AREAS: dict[str, str] = {
     "exams": "training.exams.stats.exam_figures",
     "publicity": "training.publicity.stats.publicity_figures",
     "reconsideration": "enforcement.reconsideration.stats.reconsideration_figures",
+    "governance": "reports.ledger.stats.governance_figures",
 }
 
 
@@ -38,6 +39,16 @@ def compile_statistics(scope: Scope, year: int, *, today: datetime.date | None =
         stats[key] = plain(area_figures(scope, year, today=today))
     stats["problems"] = find_problems(stats)
     return stats
+
+
+def compile_children_statistics(user, agency: Agency, year: int, *, today: datetime.date | None = None) -> list[dict]:
+    """The statistics of each agency directly below `agency` that the user may see, side by side.
+
+    Each child is compiled on its own (a fixed number of queries per child),
+    so the figures are exactly those its own statistics would show.
+    """
+    children = Agency.objects.visible_to(user).filter(parent=agency).order_by("path")
+    return [compile_statistics(Scope(user, child), year, today=today) for child in children]
 
 
 def plain(value):
