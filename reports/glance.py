@@ -8,6 +8,7 @@ import logging
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from enforcement.agencies.scope import Scope
 from enforcement.reconsideration.models import ReconsiderationCase
@@ -61,30 +62,30 @@ def ratio(done, required) -> str | None:
 
 # The columns of the comparison of the agencies below: (label, how the cell is read from their statistics).
 COMPARISON_COLUMNS = [
-    (_("Certified"), lambda s: percent(figure(s, "officers.certified_rate"))),
+    (gettext_lazy("Certified"), lambda s: percent(figure(s, "officers.certified_rate"))),
     (
-        _("Training hours per officer"),
+        gettext_lazy("Training hours per officer"),
         lambda s: number(figure(s, "training.average_hours_per_officer")),
     ),
-    (_("Exam pass rate"), lambda s: percent(figure(s, "exams.pass_rate"))),
-    (_("Publicity activities"), lambda s: figure(s, "publicity.activities")),
-    (_("Leading group meetings"), lambda s: figure(s, "governance.leading_group_meetings")),
-    (_("Rule-of-law duty reports"), lambda s: figure(s, "governance.first_responsible_reports")),
+    (gettext_lazy("Exam pass rate"), lambda s: percent(figure(s, "exams.pass_rate"))),
+    (gettext_lazy("Publicity activities"), lambda s: figure(s, "publicity.activities")),
+    (gettext_lazy("Leading group meetings"), lambda s: figure(s, "governance.leading_group_meetings")),
+    (gettext_lazy("Rule-of-law duty reports"), lambda s: figure(s, "governance.first_responsible_reports")),
     (
-        _("Major decisions reviewed / taken"),
+        gettext_lazy("Major decisions reviewed / taken"),
         lambda s: ratio(figure(s, "governance.major_decisions_reviewed"), figure(s, "governance.major_decisions")),
     ),
     (
-        _("Normative documents filed on time / issued"),
+        gettext_lazy("Normative documents filed on time / issued"),
         lambda s: ratio(
             figure(s, "governance.normative_documents_filed_on_time"), figure(s, "governance.normative_documents")
         ),
     ),
     (
-        _("Disputes mediated / received"),
+        gettext_lazy("Disputes mediated / received"),
         lambda s: ratio(figure(s, "governance.disputes_mediated"), figure(s, "governance.disputes_received")),
     ),
-    (_("Problems found"), lambda s: len(s.get("problems") or [])),
+    (gettext_lazy("Problems found"), lambda s: len(s.get("problems") or [])),
 ]
 
 
@@ -94,7 +95,7 @@ def comparison_of_children(user, agency, year: int, today: datetime.date) -> dic
     if not children:
         return None
     return {
-        "columns": [label for label, _cell in COMPARISON_COLUMNS],
+        "columns": [str(label) for label, _cell in COMPARISON_COLUMNS],
         "rows": [(stats["agency"]["name"], [cell(stats) for _label, cell in COMPARISON_COLUMNS]) for stats in children],
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +25,7 @@ from .models import (
     RuleOfLawReport,
     WorkPlan,
 )
+from .services import strangers_at
 
 
 class LedgerAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
@@ -59,8 +61,25 @@ class LeadingGroupAdmin(LedgerAdmin):
     inlines = [LeadingGroupMemberInline]
 
 
+class LeadingGroupMeetingForm(forms.ModelForm):
+    class Meta:
+        model = LeadingGroupMeeting
+        fields = ["group", "held_on", "place", "topics", "topics_count", "decisions_count", "attendees"]
+
+    def clean(self):
+        # The same rule as services.save_leading_group_meeting: attendees are members on the day.
+        cleaned = super().clean()
+        group, held_on, attendees = cleaned.get("group"), cleaned.get("held_on"), cleaned.get("attendees")
+        if group and held_on and attendees is not None:
+            refusal = strangers_at(group, held_on, attendees)
+            if refusal:
+                self.add_error("attendees", refusal)
+        return cleaned
+
+
 @admin.register(LeadingGroupMeeting)
 class LeadingGroupMeetingAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+    form = LeadingGroupMeetingForm
     list_display = ["group", "held_on", "topics_count", "decisions_count"]
     list_select_related = ["group__agency"]
     list_filter = ["held_on"]

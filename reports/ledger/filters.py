@@ -31,7 +31,7 @@ from .models import (
 class ResponsiblePersonFilterSet(django_filters.FilterSet):
     agency = AgencySubtreeFilter()
     role = django_filters.MultipleChoiceFilter(choices=ResponsibleRole.choices)
-    serving_in = django_filters.NumberFilter(method="filter_serving_in", label=_("In post during the year"))
+    serving_in = YearFilter(method="filter_serving_in", label=_("In post during the year"))
 
     class Meta:
         model = ResponsiblePerson
@@ -112,7 +112,7 @@ class NormativeDocumentFilterSet(django_filters.FilterSet):
 
 class LegalAdviserFilterSet(django_filters.FilterSet):
     agency = AgencySubtreeFilter()
-    under_contract_in = django_filters.NumberFilter(method="filter_under_contract_in", label=_("Under contract in"))
+    under_contract_in = YearFilter(method="filter_under_contract_in", label=_("Under contract in"))
 
     class Meta:
         model = LegalAdviser

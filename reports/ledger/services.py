@@ -40,6 +40,15 @@ def members_on(group: LeadingGroup, day: datetime.date):
     return group.members.filter(joined_on__lte=day).filter(Q(left_on__isnull=True) | Q(left_on__gte=day))
 
 
+def strangers_at(group: LeadingGroup, day: datetime.date, attendees: Iterable[LeadingGroupMember]) -> str | None:
+    """Why these attendees cannot be recorded at the group's meeting on `day`, or None when they can."""
+    eligible = set(members_on(group, day).values_list("pk", flat=True))
+    strangers = [member.name for member in attendees if member.pk not in eligible]
+    if not strangers:
+        return None
+    return _("Not members of the group on that day: %(names)s.") % {"names": "、".join(strangers)}
+
+
 @transaction.atomic
 def save_leading_group_meeting(
     *,
@@ -56,12 +65,9 @@ def save_leading_group_meeting(
     attendees = list(attendees)
     if not attendees:
         raise ValidationError({"attendees": _("A meeting has attendees.")})
-    eligible = set(members_on(group, held_on).values_list("pk", flat=True))
-    strangers = [member.name for member in attendees if member.pk not in eligible]
-    if strangers:
-        raise ValidationError(
-            {"attendees": _("Not members of the group on that day: %(names)s.") % {"names": "、".join(strangers)}}
-        )
+    refusal = strangers_at(group, held_on, attendees)
+    if refusal:
+        raise ValidationError({"attendees": refusal})
     meeting = meeting or LeadingGroupMeeting()
     meeting.group, meeting.held_on, meeting.place = group, held_on, place
     meeting.topics, meeting.topics_count, meeting.decisions_count = topics, topics_count, decisions_count

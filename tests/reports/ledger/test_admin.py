@@ -9,7 +9,7 @@ from django.urls import reverse
 from enforcement.agencies import roles
 from reports.ledger.models import MajorDecision
 from reports.models import LEDGER_MODELS
-from tests.factories import MajorDecisionFactory
+from tests.factories import LeadingGroupFactory, LeadingGroupMemberFactory, MajorDecisionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +78,22 @@ def test_the_team_lead_changes_the_ledger_and_the_supervisor_only_reads_it():
         assert {f"add_{model}", f"change_{model}"} <= lead
         assert f"view_{model}" in supervisor and f"change_{model}" not in supervisor
     assert apps.get_model("reports", "MajorDecision") is MajorDecision
+
+
+def test_a_meeting_entered_in_the_admin_with_a_stranger_is_refused(world, english):
+    group = LeadingGroupFactory(agency=world.township_a)
+    stranger = LeadingGroupMemberFactory(group=LeadingGroupFactory(agency=world.township_a), name="外人")
+    response = client_of(world.team_lead_a).post(
+        reverse("admin:reports_leadinggroupmeeting_add"),
+        {
+            "group": group.pk,
+            "held_on": "2025-03-10",
+            "topics": "研究年度计划",
+            "topics_count": 1,
+            "decisions_count": 0,
+            "attendees": [stranger.pk],
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200
+    assert "Not members of the group on that day: 外人." in response.content.decode()

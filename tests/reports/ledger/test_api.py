@@ -206,7 +206,7 @@ def test_a_decision_without_review_is_recorded_and_answers_its_warning(world, en
     payload = TestMajorDecisions().create_payload(world.township_a)
     for field in ("legality_reviewed_on", "legality_reviewer", "legality_result"):
         payload.pop(field)
-    response = api_client_for(world.team_lead_a).post(f"{API}major-decisions/", payload)
+    response = api_client_for(world.team_lead_a).post(f"{API}major-decisions/", payload, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 201, response.content
     assert "Decided without a legality review that found it lawful (art. 24)." in response.json()["warnings"]
 
