@@ -6,9 +6,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from enforcement.agencies.admin_base import ScopedAdminMixin, ScopedTabularInline
+from enforcement.agencies.admin_base import ScopedHistoryAdmin, ScopedTabularInline
 
 from .models import (
     AdviserMatter,
@@ -28,7 +27,7 @@ from .models import (
 from .services import strangers_at
 
 
-class LedgerAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+class LedgerAdmin(ScopedHistoryAdmin):
     list_select_related = ["agency"]
     list_filter = ["agency"]
 
@@ -78,7 +77,7 @@ class LeadingGroupMeetingForm(forms.ModelForm):
 
 
 @admin.register(LeadingGroupMeeting)
-class LeadingGroupMeetingAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+class LeadingGroupMeetingAdmin(ScopedHistoryAdmin):
     form = LeadingGroupMeetingForm
     list_display = ["group", "held_on", "topics_count", "decisions_count"]
     list_select_related = ["group__agency"]
