@@ -301,6 +301,10 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "EmploymentStatusEnum": "enforcement.officers.models.officer.EmploymentStatus.choices",
         "CertificateStatusEnum": "enforcement.officers.models.certificate.CertificateStatus.choices",
+        "ReviewResultEnum": "reports.ledger.models.decisions.ReviewResult.choices",
+        "DisputeOutcomeEnum": "reports.ledger.models.disputes.DisputeOutcome.choices",
+        # The reconsideration outcome keeps the name it had before disputes also had an outcome.
+        "OutcomeEnum": "enforcement.reconsideration.choices.Outcome.choices",
         "ValidationErrorEnum": "drf_standardized_errors.openapi_serializers.ValidationErrorEnum.choices",
         "ClientErrorEnum": "drf_standardized_errors.openapi_serializers.ClientErrorEnum.choices",
         "ServerErrorEnum": "drf_standardized_errors.openapi_serializers.ServerErrorEnum.choices",
@@ -358,6 +362,12 @@ LAWGOV = {
         "publicity_low_participation": env.float("LAWGOV_MIN_PARTICIPANTS_PER_ACTIVITY", default=50),
         "replies_overdue": env.int("LAWGOV_MAX_REPLIES_OVERDUE", default=0),
         "correction_rate_high": env.float("LAWGOV_MAX_CORRECTION_RATE", default=0.15),
+        "decision_without_review": env.int("LAWGOV_MAX_DECISIONS_WITHOUT_REVIEW", default=0),
+        "decision_without_discussion": env.int("LAWGOV_MAX_DECISIONS_WITHOUT_DISCUSSION", default=0),
+        "document_without_review": env.int("LAWGOV_MAX_DOCUMENTS_WITHOUT_REVIEW", default=0),
+        "document_filed_late": env.int("LAWGOV_MAX_DOCUMENTS_FILED_LATE", default=0),
+        "no_rule_of_law_report": env.int("LAWGOV_MIN_RULE_OF_LAW_REPORTS", default=1),
+        "no_leading_group_meeting": env.int("LAWGOV_MIN_LEADING_GROUP_MEETINGS", default=1),
     },
     # Largest accepted photo of a publicity activity, in bytes and in pixels a side.
     "PHOTO_MAX_BYTES": env.int("LAWGOV_PHOTO_MAX_BYTES", default=5 * 1024 * 1024),
@@ -371,6 +381,9 @@ LAWGOV = {
         "max_columns": env.int("LAWGOV_IMPORT_MAX_COLUMNS", default=100),
         "max_seconds": env.float("LAWGOV_IMPORT_MAX_SECONDS", default=120.0),
     },
+    # The province whose rules apply (mandatory decision steps, filing periods of
+    # normative documents): the name its rows carry in those admin tables.
+    "PROVINCE": env.str("LAWGOV_PROVINCE", default="河南省"),
 }
 if LAWGOV["CORRECTION_RATE_DENOMINATOR"] not in {"merits", "received"}:
     raise ImproperlyConfigured("LAWGOV_CORRECTION_RATE_DENOMINATOR must be 'merits' or 'received'.")

@@ -7,7 +7,8 @@ from enforcement.agencies.roles import RoleModels
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Yearly reports")
-    role_models = RoleModels()
+    # The province's rules for the ledger are edited by superusers alone.
+    role_models = RoleModels(shared=frozenset({"mandatorydecisionstep", "filingperiod"}))
 
     def ready(self) -> None:
         from reports.statistics import cache

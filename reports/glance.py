@@ -8,10 +8,11 @@ import logging
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from enforcement.agencies.scope import Scope
 from enforcement.reconsideration.models import ReconsiderationCase
-from reports.statistics.cache import cached_statistics
+from reports.statistics.cache import cached_children_statistics, cached_statistics
 from reports.statistics.compile import top_agency_of
 from reports.statistics.wording import figure, number, percent
 
@@ -60,20 +61,65 @@ def ratio(done, required) -> str | None:
     return f"{number(done)} / {number(required)}"
 
 
+# The columns of the comparison of the agencies below: (label, how the cell is read from their statistics).
+COMPARISON_COLUMNS = [
+    (gettext_lazy("Certified"), lambda s: percent(figure(s, "officers.certified_rate"))),
+    (
+        gettext_lazy("Training hours per officer"),
+        lambda s: number(figure(s, "training.average_hours_per_officer")),
+    ),
+    (gettext_lazy("Exam pass rate"), lambda s: percent(figure(s, "exams.pass_rate"))),
+    (gettext_lazy("Publicity activities"), lambda s: figure(s, "publicity.activities")),
+    (gettext_lazy("Leading group meetings"), lambda s: figure(s, "governance.leading_group_meetings")),
+    (gettext_lazy("Rule-of-law duty reports"), lambda s: figure(s, "governance.first_responsible_reports")),
+    (
+        gettext_lazy("Major decisions reviewed / taken"),
+        lambda s: ratio(figure(s, "governance.major_decisions_reviewed"), figure(s, "governance.major_decisions")),
+    ),
+    (
+        gettext_lazy("Normative documents filed on time / issued"),
+        lambda s: ratio(
+            figure(s, "governance.normative_documents_filed_on_time"), figure(s, "governance.normative_documents")
+        ),
+    ),
+    (
+        gettext_lazy("Disputes mediated / received"),
+        lambda s: ratio(figure(s, "governance.disputes_mediated"), figure(s, "governance.disputes_received")),
+    ),
+    (gettext_lazy("Problems found"), lambda s: len(s.get("problems") or [])),
+]
+
+
+def comparison_of_children(user, agency, year: int, today: datetime.date) -> dict | None:
+    """The agencies directly below, side by side: {"columns": [label], "rows": [(name, [cell])]}; None without any."""
+    children = cached_children_statistics(user, agency, year, today=today)
+    if not children:
+        return None
+    return {
+        "columns": [str(label) for label, _cell in COMPARISON_COLUMNS],
+        "rows": [(stats["agency"]["name"], [cell(stats) for _label, cell in COMPARISON_COLUMNS]) for stats in children],
+    }
+
+
 def agency_at_a_glance(user, *, today: datetime.date | None = None) -> dict | None:
-    """{"agency", "year", "rows": [(label, value)]}; None for a user with no agency or no right to the figures."""
+    """{"agency", "year", "rows", "comparison"}; None for a user with no agency or no right to the figures.
+
+    `comparison` sets the agencies directly below side by side (a county
+    supervisor's view of its townships), or is None.
+    """
     if not (user.is_authenticated and user.has_perm("reports.view_statistics")):
         return None
     agency = top_agency_of(user)
     if agency is None:
         return None
     today = today or timezone.localdate()
-    glance = {"agency": agency, "year": today.year, "rows": []}
+    glance = {"agency": agency, "year": today.year, "rows": [], "comparison": None}
     scope = Scope(user, agency)
     try:
         stats = cached_statistics(scope, today.year, today=today)
         open_cases = scope.rows(ReconsiderationCase).open().count()
         next_deadline = next_reconsideration_deadline(scope, today)
+        glance["comparison"] = comparison_of_children(user, agency, today.year, today)
     except Exception:
         # The start page must open even when a figure cannot be computed.
         logger.exception("The start page figures of %s could not be computed", agency)

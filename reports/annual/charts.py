@@ -45,6 +45,7 @@ CHARTS = [
         "bar",
         ["received", "accepted", "decided", "upheld", "corrected", "mediated_or_settled", "withdrawn", "pending"],
     ),
+    ("governance", "矛盾纠纷类型", "bar", "disputes_by_kind"),
 ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 
 from reports.annual.document import section
+from reports.annual.ledger_narrative import lawful_administration, responsibility
 from reports.statistics.wording import chinese_date, figure, number, percent, self_reference
 
 UNTHEMED_KEYS = {"", "无主题"}
@@ -76,9 +77,7 @@ def leadership(stats: dict, we: str) -> list[str]:
     leaders = figure(stats, "officers.leaders")
     return numbered(
         [
-            "落实党政主要负责人第一责任人职责。党政主要负责人严格履行推进法治建设第一责任人职责，"
-            "充分发挥法治政府建设工作领导小组作用，将法治政府建设摆在工作全局的重要位置，纳入年度工作计划，"
-            "定期听取有关工作汇报，及时研究解决法治建设中的重大问题，做到组织健全、责任落实。",
+            responsibility(stats),
             "落实领导干部学法制度。"
             + sentence("制定年度干部学法计划", counted(f"{we}现有领导干部{{}}人", leaders))
             + study,
@@ -93,7 +92,15 @@ def numbered(paragraphs: list[str]) -> list[str]:
 
 
 def enforcement(stats: dict, we: str, whole: str) -> list[str]:
-    return numbered([certificates(stats, we), training(stats), exams(stats, whole), reconsideration(stats, we)])
+    return numbered(
+        [
+            *lawful_administration(stats),
+            certificates(stats, we),
+            training(stats),
+            exams(stats, whole),
+            reconsideration(stats, we),
+        ]
+    )
 
 
 def certificates(stats: dict, we: str) -> str:

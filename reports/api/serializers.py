@@ -16,6 +16,9 @@ class StatisticsQuerySerializer(serializers.Serializer):
         min_value=FIRST_YEAR, max_value=2100, required=False, help_text=_("Defaults to the last complete year.")
     )
     agency = serializers.IntegerField(required=False, help_text=_("Defaults to the caller's own top agency."))
+    children = serializers.BooleanField(
+        required=False, default=False, help_text=_("Also answer the figures of each agency directly below it.")
+    )
 
 
 class ReportLinksSerializer(serializers.Serializer):
@@ -137,6 +140,46 @@ class ReconsiderationFiguresSerializer(serializers.Serializer):
     replies_overdue = serializers.IntegerField()
 
 
+class GovernanceFiguresSerializer(serializers.Serializer):
+    responsible_persons = serializers.IntegerField()
+    leading_groups = serializers.IntegerField()
+    leading_group_meetings = serializers.IntegerField()
+    leading_group_topics = serializers.IntegerField()
+    leading_group_decisions = serializers.IntegerField()
+    first_responsible_reports = serializers.IntegerField()
+    work_plans = serializers.IntegerField()
+    no_major_decisions_confirmed = serializers.BooleanField()
+    no_normative_documents_confirmed = serializers.BooleanField()
+    major_decisions = serializers.IntegerField()
+    major_decisions_reviewed = serializers.IntegerField()
+    decisions_without_review = serializers.IntegerField()
+    decisions_collectively_discussed = serializers.IntegerField()
+    decisions_without_collective_discussion = serializers.IntegerField()
+    public_comment_decisions = serializers.IntegerField()
+    public_comments = serializers.IntegerField()
+    decisions_missing_mandatory_steps = serializers.IntegerField()
+    normative_documents = serializers.IntegerField()
+    normative_documents_reviewed = serializers.IntegerField()
+    normative_documents_without_review = serializers.IntegerField()
+    normative_documents_published = serializers.IntegerField()
+    normative_documents_filed = serializers.IntegerField()
+    normative_documents_filed_on_time = serializers.IntegerField()
+    normative_documents_filed_late = serializers.IntegerField()
+    filing_period_days = serializers.IntegerField(allow_null=True)
+    advisers = serializers.IntegerField()
+    adviser_matters = serializers.IntegerField()
+    adviser_contracts_reviewed = serializers.IntegerField()
+    adviser_decisions_reviewed = serializers.IntegerField()
+    adviser_disputes_attended = serializers.IntegerField()
+    adviser_consultations = serializers.IntegerField()
+    disputes_received = serializers.IntegerField()
+    disputes_mediated = serializers.IntegerField()
+    disputes_failed = serializers.IntegerField()
+    disputes_referred = serializers.IntegerField()
+    disputes_pending = serializers.IntegerField()
+    disputes_by_kind = serializers.DictField(child=serializers.IntegerField())
+
+
 class ProblemSerializer(serializers.Serializer):
     code = serializers.CharField()
     text = serializers.CharField()
@@ -152,4 +195,11 @@ class StatisticsSerializer(serializers.Serializer):
     exams = ExamFiguresSerializer()
     publicity = PublicityFiguresSerializer()
     reconsideration = ReconsiderationFiguresSerializer()
+    governance = GovernanceFiguresSerializer()
     problems = ProblemSerializer(many=True)
+
+
+class StatisticsWithChildrenSerializer(StatisticsSerializer):
+    children = StatisticsSerializer(
+        many=True, required=False, help_text=_("With ?children=true: each agency directly below, side by side.")
+    )

@@ -21,9 +21,9 @@ from reports.api.serializers import (
     AnnualReportSerializer,
     ReportRequestSerializer,
     StatisticsQuerySerializer,
-    StatisticsSerializer,
+    StatisticsWithChildrenSerializer,
 )
-from reports.statistics.cache import cached_statistics
+from reports.statistics.cache import cached_children_statistics, cached_statistics
 from reports.statistics.compile import last_complete_year, top_agency_of
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -40,7 +40,7 @@ class StatisticsView(APIView):
 
     permission_classes = [permissions.IsAuthenticated, CanViewStatistics]
 
-    @extend_schema(parameters=[StatisticsQuerySerializer], responses={200: StatisticsSerializer})
+    @extend_schema(parameters=[StatisticsQuerySerializer], responses={200: StatisticsWithChildrenSerializer})
     def get(self, request):
         query = StatisticsQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
@@ -53,7 +53,10 @@ class StatisticsView(APIView):
             if agency is None:
                 raise ValidationError({"agency": [_("You belong to no agency; name one.")]})
         year = query.validated_data.get("year") or last_complete_year()
-        return Response(cached_statistics(Scope(request.user, agency), year))
+        stats = cached_statistics(Scope(request.user, agency), year)
+        if query.validated_data["children"]:
+            stats = {**stats, "children": cached_children_statistics(request.user, agency, year)}
+        return Response(stats)
 
 
 class AnnualReportViewSet(ScopedModelViewSet):

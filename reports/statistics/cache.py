@@ -19,7 +19,7 @@ from django.utils import timezone
 from enforcement.agencies.querysets import scope_paths
 from enforcement.agencies.record_versions import bump_everywhere_on_writes_to, records_version
 from enforcement.agencies.scope import Scope
-from reports.statistics.compile import compile_statistics
+from reports.statistics.compile import child_agencies, compile_statistics
 from training.exams.models import Exam
 from training.publicity.models import Audience, PublicityFormat, ThemeDay
 from training.study.models import TrainingSession
@@ -49,6 +49,15 @@ def cached_statistics(scope: Scope, year: int, *, today: datetime.date | None = 
         statistics = compile_statistics(scope, year, today=today)
         cache.set(key, statistics, TIMEOUT)
     return statistics
+
+
+def cached_children_statistics(user, agency, year: int, *, today: datetime.date | None = None) -> list[dict]:
+    """The statistics of each agency directly below `agency` that the user may see, side by side.
+
+    Each child is compiled (or read from the cache) on its own, so its figures
+    are exactly those its own statistics would show.
+    """
+    return [cached_statistics(Scope(user, child), year, today=today) for child in child_agencies(user, agency)]
 
 
 def connect_signals() -> None:

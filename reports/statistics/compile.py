@@ -25,6 +25,7 @@ AREAS: dict[str, str] = {
     "exams": "training.exams.stats.exam_figures",
     "publicity": "training.publicity.stats.publicity_figures",
     "reconsideration": "enforcement.reconsideration.stats.reconsideration_figures",
+    "governance": "reports.ledger.stats.governance_figures",
 }
 
 
@@ -38,6 +39,11 @@ def compile_statistics(scope: Scope, year: int, *, today: datetime.date | None =
         stats[key] = plain(area_figures(scope, year, today=today))
     stats["problems"] = find_problems(stats)
     return stats
+
+
+def child_agencies(user, agency: Agency) -> list[Agency]:
+    """The agencies directly below `agency` that the user may see, whose figures are compared side by side."""
+    return list(Agency.objects.visible_to(user).filter(parent=agency).order_by("path"))
 
 
 def plain(value):

@@ -10,6 +10,7 @@ AREAS = {
     "exams": "学法考试",
     "publicity": "法治宣传",
     "reconsideration": "行政复议",
+    "governance": "依法行政台账",
 }
 
 # Keys that are fractions 0–1, written as percentages.
@@ -22,6 +23,19 @@ RATES = {
     "correction_rate",
     "mediation_withdrawal_rate",
     "replies_on_time_rate",
+}
+
+# Breakdowns keyed by a code in the statistics, and the words the annex shows for each code.
+BREAKDOWN_NAMES = {
+    "disputes_by_kind": {
+        "land": "土地纠纷",
+        "construction": "建设拆迁纠纷",
+        "neighbours": "邻里纠纷",
+        "labour": "劳动争议",
+        "family": "婚姻家庭纠纷",
+        "environment": "环境纠纷",
+        "other": "其他纠纷",
+    }
 }
 
 LABELS = {
@@ -79,6 +93,44 @@ LABELS = {
         "replies_overdue": "逾期答复（件）",
         "litigated": "复议后诉讼（件）",
     },
+    "governance": {
+        "responsible_persons": "法治建设第一责任人（人）",
+        "leading_groups": "法治政府建设领导小组（个）",
+        "leading_group_meetings": "领导小组会议（次）",
+        "leading_group_topics": "研究重大问题（项）",
+        "leading_group_decisions": "会议作出决定（项）",
+        "first_responsible_reports": "党政主要负责人述法（次）",
+        "work_plans": "年度工作计划（份）",
+        "no_major_decisions_confirmed": "确认全年无重大行政决策",
+        "no_normative_documents_confirmed": "确认全年无行政规范性文件",
+        "major_decisions": "重大行政决策（项）",
+        "major_decisions_reviewed": "经合法性审查（项）",
+        "decisions_without_review": "未经合法性审查（项）",
+        "decisions_collectively_discussed": "经集体讨论决定（项）",
+        "decisions_without_collective_discussion": "未经集体讨论决定（项）",
+        "public_comment_decisions": "公开征求意见（项）",
+        "public_comments": "收到公众意见（条）",
+        "decisions_missing_mandatory_steps": "缺少必经程序（项）",
+        "normative_documents": "行政规范性文件（件）",
+        "normative_documents_reviewed": "经合法性审核（件）",
+        "normative_documents_without_review": "未经合法性审核（件）",
+        "normative_documents_published": "已公布（件）",
+        "normative_documents_filed": "已备案（件）",
+        "normative_documents_filed_on_time": "按期备案（件）",
+        "normative_documents_filed_late": "逾期备案或未备案（件）",
+        "filing_period_days": "备案期限（日）",
+        "advisers": "法律顾问（名）",
+        "adviser_matters": "法律顾问办理事项（件）",
+        "adviser_contracts_reviewed": "审查合同（件）",
+        "adviser_decisions_reviewed": "审查决策和规范性文件（件）",
+        "adviser_disputes_attended": "参与处理纠纷和诉讼（件）",
+        "adviser_consultations": "提供法律咨询（次）",
+        "disputes_received": "排查矛盾纠纷（件）",
+        "disputes_mediated": "调处成功（件）",
+        "disputes_failed": "调处未成功（件）",
+        "disputes_referred": "移交处理（件）",
+        "disputes_pending": "正在调处（件）",
+    },
 }
 
 
@@ -104,5 +156,6 @@ def display_value(key: str, value) -> str | None:
 def breakdown_rows(stats: dict, area: str, key: str) -> list[tuple[str, int]]:
     """(name, count) of a breakdown such as publicity by theme, largest first."""
     breakdown = (stats.get(area) or {}).get(key) or {}
-    rows = [(name or UNTHEMED, count or 0) for name, count in breakdown.items()]
+    names = BREAKDOWN_NAMES.get(key, {})
+    rows = [(names.get(name, name) or UNTHEMED, count or 0) for name, count in breakdown.items()]
     return sorted(rows, key=lambda row: -row[1])

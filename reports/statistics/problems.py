@@ -71,6 +71,20 @@ def required_hours(stats: Figures) -> str:
     return number(figure(stats, "training.required_hours")) or number(settings.LAWGOV["REQUIRED_TRAINING_HOURS"])
 
 
+def kept_and_below(kept: str, path: str) -> Callable[[Figures, Threshold], bool]:
+    """The ledger is kept (`kept` counts at least one record) and the figure falls short of the threshold.
+
+    A township that keeps no ledger gets placeholders in its draft instead:
+    the rule would otherwise blame it for records nobody entered.
+    """
+
+    def applies(stats: Figures, threshold: Threshold) -> bool:
+        value = figure(stats, path)
+        return bool(figure(stats, kept)) and value is not None and value < threshold
+
+    return applies
+
+
 RULES: list[Rule] = [
     Rule(
         code="uncertified_enforcement",
@@ -159,6 +173,64 @@ RULES: list[Rule] = [
         ),
         cause="部分行政行为在事实认定、程序履行和法律适用方面不够规范，重大执法决定法制审核不够严格",
         measure="全面落实行政执法公示、执法全过程记录和重大执法决定法制审核制度，对被纠错案件逐案剖析、以案促改",
+    ),
+    Rule(
+        code="decision_without_review",
+        applies=above("governance.decisions_without_review"),
+        text=lambda s, t: (
+            f"重大行政决策程序执行不够严格，有{s['governance']['decisions_without_review']}项重大行政决策"
+            "未经合法性审查或审查未通过即作出决定"
+        ),
+        cause="对《重大行政决策程序暂行条例》第二十四条“未经合法性审查或者经审查不合法的，不得提交决策机关讨论”"
+        "的要求落实不到位，决策承办单位送审意识不强",
+        measure=(
+            "严格执行重大行政决策合法性审查制度，决策草案未经合法性审查或者经审查不合法的一律不得提交讨论，"
+            "充分发挥法律顾问在合法性审查中的作用"
+        ),
+    ),
+    Rule(
+        code="decision_without_discussion",
+        applies=above("governance.decisions_without_collective_discussion"),
+        text=lambda s, t: (
+            f"重大行政决策集体讨论制度落实不到位，有{s['governance']['decisions_without_collective_discussion']}项"
+            "重大行政决策未经集体讨论决定"
+        ),
+        cause="部分决策事项以传阅会签或个别征求意见代替会议讨论，未严格执行《重大行政决策程序暂行条例》第三十条",
+        measure="坚持民主集中制，重大行政决策一律经政府常务会议或者全体会议集体讨论决定，如实记录讨论情况和决定",
+    ),
+    Rule(
+        code="document_without_review",
+        applies=above("governance.normative_documents_without_review"),
+        text=lambda s, t: (
+            f"行政规范性文件管理不够规范，有{s['governance']['normative_documents_without_review']}件"
+            "行政规范性文件未经合法性审核即印发"
+        ),
+        cause="行政规范性文件合法性审核机制不健全，起草单位未按规定送审",
+        measure="全面落实行政规范性文件合法性审核机制，未经合法性审核或者经审核不合法的文件一律不得印发",
+    ),
+    Rule(
+        code="document_filed_late",
+        applies=above("governance.normative_documents_filed_late"),
+        text=lambda s, t: (
+            f"行政规范性文件备案不够及时，有{s['governance']['normative_documents_filed_late']}件"
+            f"未在公布后{number(figure(s, 'governance.filing_period_days'))}日内报送备案"
+        ),
+        cause="文件印发后的备案环节缺少期限提醒，责任不够明确",
+        measure="建立行政规范性文件备案台账和期限提醒，文件公布后按规定期限报送上级人民政府备案",
+    ),
+    Rule(
+        code="no_rule_of_law_report",
+        applies=kept_and_below("governance.responsible_persons", "governance.first_responsible_reports"),
+        text=lambda s, t: "党政主要负责人全年未开展述法，履行推进法治建设第一责任人职责的监督考核不够到位",
+        cause="述法工作尚未形成制度，领导干部述法与年度述职衔接不够",
+        measure="将党政主要负责人述法纳入年终述职内容，每年至少述法一次，接受上级党委和群众监督",
+    ),
+    Rule(
+        code="no_leading_group_meeting",
+        applies=kept_and_below("governance.leading_groups", "governance.leading_group_meetings"),
+        text=lambda s, t: "法治政府建设领导小组全年未召开会议，统筹协调作用发挥不够",
+        cause="领导小组会议制度不健全，未定期研究法治建设重大问题",
+        measure="建立领导小组定期会议制度，每年至少召开一次会议研究解决法治政府建设中的重大问题",
     ),
 ]
 

@@ -2,6 +2,19 @@
 
 from tests.factories.agencies import AgencyFactory, MembershipFactory, UserFactory
 from tests.factories.certificates import AnnualReviewFactory, CertificateFactory
+from tests.factories.ledger import (
+    AdviserMatterFactory,
+    DisputeFactory,
+    LeadingGroupFactory,
+    LeadingGroupMemberFactory,
+    LegalAdviserFactory,
+    MajorDecisionFactory,
+    NormativeDocumentFactory,
+    ResponsiblePersonFactory,
+    RuleOfLawReportFactory,
+    WorkPlanFactory,
+    ledger_year,
+)
 from tests.factories.officers import OfficerFactory, make_id_number
 from tests.factories.reconsideration import ApplicantFactory, ReconsiderationCaseFactory, case_with_events
 from tests.factories.training import (
@@ -18,24 +31,35 @@ from tests.factories.training import (
 )
 
 __all__ = [
+    "AdviserMatterFactory",
     "AgencyFactory",
     "AnnualReviewFactory",
     "ApplicantFactory",
     "AttendanceFactory",
     "AudienceFactory",
     "CertificateFactory",
+    "DisputeFactory",
     "ExamFactory",
     "ExamResultFactory",
+    "LeadingGroupFactory",
+    "LeadingGroupMemberFactory",
+    "LegalAdviserFactory",
+    "MajorDecisionFactory",
     "MembershipFactory",
+    "NormativeDocumentFactory",
     "OfficerFactory",
     "PublicityActivityFactory",
     "PublicityFormatFactory",
     "ReconsiderationCaseFactory",
+    "ResponsiblePersonFactory",
+    "RuleOfLawReportFactory",
     "StudyPlanFactory",
     "ThemeDayFactory",
     "TrainingSessionFactory",
     "UserFactory",
     "VicePrincipalFactory",
+    "WorkPlanFactory",
     "case_with_events",
+    "ledger_year",
     "make_id_number",
 ]

@@ -44,6 +44,10 @@ MODELS = sorted(admin.site._registry, key=lambda model: model._meta.label)
 DOMAIN_MODELS = [model for model in apps.get_models() if model._meta.app_label in DOMAIN_APPS]
 
 
+from reports.ledger.models import Dispute, MajorDecision, NormativeDocument  # noqa: E402
+from tests.factories import ledger_year  # noqa: E402
+
+
 def make_records(township) -> None:
     """One record of every scoped model in `township`, each with at least two versions of its history."""
     certificate = CertificateFactory(officer__agency=township, officer__name=f"{township.name}队员")
@@ -68,6 +72,10 @@ def make_records(township) -> None:
     report = AnnualReport.objects.create(agency=township, year=2024, document=document)
     report.error = "第二版"
     report.save()
+    ledger_year(township)
+    for model in (MajorDecision, NormativeDocument, Dispute):
+        record = model.objects.filter(agency=township).last()
+        record.save()  # a second version of its history
 
 
 class FormFields(HTMLParser):

@@ -14,6 +14,7 @@ As of 2021-12-31 (the report is compiled in January 2022):
 - reconsideration, township A respondent: upheld (reply on time), revoked (reply late, then a
   lawsuit), withdrawn, one awaiting its decision past its day, one received in December.
   One case of township B.
+- the ledger: a full year of township A's (tests/factories/ledger.py `ledger_year`, default counts).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from tests.factories import (
     TrainingSessionFactory,
     VicePrincipalFactory,
     case_with_events,
+    ledger_year,
 )
 from training.exams.models import Exam
 from training.study.models import SessionKind, TrainingSession
@@ -237,4 +239,6 @@ def build_township_records(world: World) -> TownshipRecords:
         officer=zhang,
     )
     case(world.township_b, ("application_received", d("2021-06-01")))
+    # The rule-of-law work ledger of the year, kept in full (tests/factories/ledger.py).
+    ledger_year(a, year=YEAR)
     return TownshipRecords(zhang=zhang, li=li, wang=wang, liu=liu, exam=exam, training=training, late_reply=late_reply)

@@ -14,6 +14,12 @@ HEALTHY = dict(
     publicity__activities=12,
     reconsideration__replies_overdue=0,
     reconsideration__correction_rate=0.1,
+    governance__decisions_without_review=0,
+    governance__decisions_without_collective_discussion=0,
+    governance__normative_documents_without_review=0,
+    governance__normative_documents_filed_late=0,
+    governance__first_responsible_reports=1,
+    governance__leading_group_meetings=4,
 )
 
 # For each rule, one change to the healthy figures that breaks it.
@@ -26,6 +32,12 @@ BREAKING = {
     "publicity_low_participation": {"publicity__participants": 240},
     "replies_overdue": {"reconsideration__replies_overdue": 1},
     "correction_rate_high": {"reconsideration__correction_rate": 0.3333},
+    "decision_without_review": {"governance__decisions_without_review": 1},
+    "decision_without_discussion": {"governance__decisions_without_collective_discussion": 2},
+    "document_without_review": {"governance__normative_documents_without_review": 1},
+    "document_filed_late": {"governance__normative_documents_filed_late": 1},
+    "no_rule_of_law_report": {"governance__first_responsible_reports": 0},
+    "no_leading_group_meeting": {"governance__leading_group_meetings": 0},
 }
 
 
@@ -105,3 +117,24 @@ def test_the_overdue_reply_problem_names_the_period_of_each_procedure():
     measure = next(problem["measure"] for problem in find_problems(stats) if problem["code"] == "replies_overdue")
     assert "10个工作日" in measure and "第四十八条" in measure
     assert "简易程序的为5个工作日" in measure and "第五十四条" in measure
+
+
+def test_the_leadership_rules_stay_silent_for_a_township_that_keeps_no_ledger():
+    stats = township_stats(
+        **(
+            HEALTHY
+            | {
+                "governance__responsible_persons": 0,
+                "governance__first_responsible_reports": 0,
+                "governance__leading_groups": 0,
+                "governance__leading_group_meetings": 0,
+            }
+        )
+    )
+    # Its draft carries placeholders instead (reports/ledger/narrative.py).
+    assert codes(stats) == []
+
+
+def test_a_late_filing_names_the_provinces_period():
+    (problem,) = find_problems(township_stats(**(HEALTHY | BREAKING["document_filed_late"])))
+    assert problem["text"] == "行政规范性文件备案不够及时，有1件未在公布后30日内报送备案"

@@ -2,6 +2,7 @@
 
 import pytest
 
+from reports.ledger.models import LeadingGroupMeeting, RuleOfLawReport
 from reports.statistics.compile import compile_statistics, subtree_scope
 from reports.statistics.problems import RULES
 from tests.factories import (
@@ -9,11 +10,14 @@ from tests.factories import (
     CertificateFactory,
     ExamFactory,
     ExamResultFactory,
+    MajorDecisionFactory,
+    NormativeDocumentFactory,
     OfficerFactory,
     PublicityActivityFactory,
     PublicityFormatFactory,
     TrainingSessionFactory,
     case_with_events,
+    ledger_year,
 )
 from tests.reports.records import YEAR, d
 
@@ -31,6 +35,7 @@ class Township:
         self.exam = ExamFactory(agency=self.agency, date=d("2021-11-05"))
         self.first = self.officer(score=95)
         self.activity(INTERACTIVE, participants=60)
+        ledger_year(world.township_a, year=YEAR)
 
     def officer(self, *, valid_until="2026-12-31", certified=True, hours_session=None, score=None):
         officer = OfficerFactory(agency=self.agency)
@@ -61,6 +66,28 @@ class Township:
             officer=self.first,
         )
 
+    def decision(self, **steps):
+        dated = {"legality_reviewed_on": d("2021-04-14"), "discussed_on": d("2021-04-24")}
+        MajorDecisionFactory(
+            agency=self.world.township_a,
+            catalogue_year=YEAR,
+            public_comment_from=d("2021-03-03"),
+            public_comment_until=d("2021-04-02"),
+            decided_on=d("2021-04-24"),
+            published_on=d("2021-04-28"),
+            archived_on=d("2021-05-20"),
+            **(dated | steps),
+        )
+
+    def document(self, **steps):
+        NormativeDocumentFactory(
+            agency=self.world.township_a,
+            drafted_on=d("2021-05-06"),
+            issued_on=d("2021-06-03"),
+            published_on=d("2021-06-05"),
+            **({"reviewed_on": d("2021-05-20"), "filed_on": d("2021-06-20")} | steps),
+        )
+
     def problems(self) -> list[str]:
         stats = compile_statistics(subtree_scope(self.world.township_a), YEAR)
         return [problem["code"] for problem in stats["problems"]]
@@ -75,6 +102,14 @@ BREAKING = {
     "publicity_low_participation": lambda t: t.activity(INTERACTIVE, participants=10),
     "replies_overdue": lambda t: t.case(replied_on="2021-04-01", outcome="upheld"),
     "correction_rate_high": lambda t: t.case(replied_on="2021-03-10", outcome="revoked"),
+    "decision_without_review": lambda t: t.decision(legality_result="unlawful"),
+    "decision_without_discussion": lambda t: t.decision(
+        discussed_on=None, discussion_meeting="", discussion_attendees=None
+    ),
+    "document_without_review": lambda t: t.document(reviewed_on=None, reviewer="", review_result=""),
+    "document_filed_late": lambda t: t.document(filed_on=d("2021-07-06")),
+    "no_rule_of_law_report": lambda t: RuleOfLawReport.objects.all().delete(),
+    "no_leading_group_meeting": lambda t: LeadingGroupMeeting.objects.all().delete(),
 }
 
 

@@ -9,10 +9,17 @@ from enforcement.agencies import record_versions
 from enforcement.agencies.models import Agency
 from enforcement.officers import demo as enforcement_demo
 from enforcement.reconsideration import demo as demo_reconsideration
+from reports.ledger import demo as ledger_demo
 from training import demo as training_demo
 
 # Each app adds its records in dependency order.
-SEEDERS = [enforcement_demo.seed, enforcement_demo.seed_officers, training_demo.seed, demo_reconsideration.seed]
+SEEDERS = [
+    enforcement_demo.seed,
+    enforcement_demo.seed_officers,
+    training_demo.seed,
+    demo_reconsideration.seed,
+    ledger_demo.seed,
+]
 
 
 class Command(BaseCommand):
