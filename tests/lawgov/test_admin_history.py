@@ -24,7 +24,8 @@ def replayed_form(world, url: str, **changes) -> dict:
 
 
 def first_version_url(record) -> str:
-    first = type(record).history.filter(pk=record.pk).order_by("history_id").first()
+    # The history table's own pk is history_id: the record is found by its id.
+    first = type(record).history.filter(id=record.pk).order_by("history_id").first()
     return f"/admin/{record._meta.app_label}/{record._meta.model_name}/{record.pk}/history/{first.history_id}/"
 
 

@@ -149,7 +149,8 @@ def object_urls(model_admin, record) -> list[tuple[str, str]]:
         if not re.search(r"object_id|<int:pk>|\(\[\^/\]\+\)|<id>", text):
             continue
         if text.startswith("^"):
-            history = model_admin.model.history.filter(pk=record.pk).order_by("history_id").first()
+            pk_name = model_admin.model._meta.pk.name  # the history table's own pk is history_id
+            history = model_admin.model.history.filter(**{pk_name: record.pk}).order_by("history_id").first()
             path = f"{record.pk}/history/{history.history_id}/"
         else:
             path = re.sub(r"<(?:path:|int:)?(?:object_id|pk|id)>", str(record.pk), text)
