@@ -358,7 +358,11 @@ LAWGOV = {
         "publicity_low_participation": env.float("LAWGOV_MIN_PARTICIPANTS_PER_ACTIVITY", default=50),
         "replies_overdue": env.int("LAWGOV_MAX_REPLIES_OVERDUE", default=0),
         "correction_rate_high": env.float("LAWGOV_MAX_CORRECTION_RATE", default=0.15),
+        "group_study_short": env.int("LAWGOV_MAX_GROUP_STUDY_SHORTFALL", default=0),
     },
+    # Class periods of legal education a rule-of-law vice principal gives each school year
+    # (《中小学法治副校长聘任与管理办法》: at least 4).
+    "VICE_PRINCIPAL_CLASS_PERIODS": env.int("LAWGOV_VICE_PRINCIPAL_CLASS_PERIODS", default=4),
     # Largest accepted photo of a publicity activity, in bytes and in pixels a side.
     "PHOTO_MAX_BYTES": env.int("LAWGOV_PHOTO_MAX_BYTES", default=5 * 1024 * 1024),
     "PHOTO_MAX_SIDE": env.int("LAWGOV_PHOTO_MAX_SIDE", default=8000),

@@ -13,7 +13,8 @@ from enforcement.agencies.scope import Scope
 from enforcement.reconsideration.models import ReconsiderationCase
 from reports.statistics.cache import cached_statistics
 from reports.statistics.compile import top_agency_of
-from reports.statistics.wording import figure, number, percent
+from reports.statistics.figures import percent
+from reports.statistics.wording import figure, number
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +80,7 @@ def agency_at_a_glance(user, *, today: datetime.date | None = None) -> dict | No
         logger.exception("The start page figures of %s could not be computed", agency)
         return glance
     glance["rows"] = [
-        (_("Enforcement officers certified"), percent(figure(stats, "officers.certified_rate"))),
+        (_("Enforcement officers certified"), percent(stats, "officers.certified_rate")),
         (_("Certificates expiring within 90 days"), figure(stats, "officers.expiring_within_90_days")),
         (
             _("Average training hours per officer / required"),
@@ -91,7 +92,7 @@ def agency_at_a_glance(user, *, today: datetime.date | None = None) -> dict | No
                 figure(stats, "training.officers_meeting_requirement"), figure(stats, "officers.enforcement_officers")
             ),
         ),
-        (_("Exam pass rate"), percent(figure(stats, "exams.pass_rate"))),
+        (_("Exam pass rate"), percent(stats, "exams.pass_rate")),
         (_("Publicity activities this year"), figure(stats, "publicity.activities")),
         (_("Participants in publicity activities"), figure(stats, "publicity.participants")),
         (_("Open reconsideration cases"), open_cases),

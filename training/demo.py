@@ -156,7 +156,7 @@ def _seed_exam(context: DemoContext, township: Agency, staff: list[Officer], yea
     makeups = [
         ExamResult(exam=exam, officer=first.officer, score=Decimal(rng.randint(62, 88)), makeup_of=first)
         for first in results
-        if not first.absent and first.score < exam.pass_mark
+        if not first.absent and not first.passed
     ]
     ExamResult.objects.bulk_create(makeups)
 

@@ -12,6 +12,7 @@ from enforcement.agencies.admin_base import ScopedHistoryAdmin
 from reports.annual import services
 from reports.annual.forms import ReportRequestForm, ReportTextForm
 from reports.annual.models import AnnualReport, ReportStatus
+from reports.annual.placeholders import placeholders_in
 from reports.annual.views import report_context
 
 # The start page shows the user's agency at a glance (templatetags/reports_glance.py).
@@ -27,6 +28,7 @@ DETAIL_FIELDS = [
     "published_at",
     "published_by",
     "downloads",
+    "missing_records",
     "supersedes",
     "error",
 ]
@@ -87,6 +89,14 @@ class AnnualReportAdmin(ScopedHistoryAdmin):
     @admin.display(description=_("progress"))
     def progress_bar(self, report: AnnualReport) -> str:
         return format_html('<progress value="{}" max="100"></progress> {}%', report.progress, report.progress)
+
+    @admin.display(description=_("records still missing"))
+    def missing_records(self, report: AnnualReport) -> str:
+        # Publishing is refused while the text holds any placeholder (services.publish_report).
+        missing = placeholders_in(report.document or {})
+        if not missing:
+            return "—"
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((item,) for item in missing)))
 
     @admin.display(description=_("downloads"))
     def downloads(self, report: AnnualReport) -> str:

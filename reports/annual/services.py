@@ -18,6 +18,7 @@ from reports.annual.document import text_to_document
 from reports.annual.docx import build_docx
 from reports.annual.generation import store_files
 from reports.annual.models import AnnualReport, ReportStatus
+from reports.annual.placeholders import placeholders_in
 from reports.annual.tasks import generate_annual_report
 
 logger = logging.getLogger(__name__)
@@ -133,6 +134,12 @@ def publish_report(*, report: AnnualReport, user) -> AnnualReport:
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.DRAFT or not report.docx or not report.xlsx:
         raise ValidationError({"status": _("Only a generated draft can be published.")})
+    missing = placeholders_in(report.document)
+    if missing:
+        # No sentence without a record: a gap left in the text would be published as a claim.
+        raise ValidationError(
+            {"document": _("The text still waits for records: %(missing)s.") % {"missing": "、".join(missing)}}
+        )
     report.status = ReportStatus.PUBLISHED
     report.published_at = timezone.now()
     report.published_by = user

@@ -7,6 +7,7 @@ from rest_framework.reverse import reverse
 from enforcement.agencies.models import Agency
 from lawgov.api.fields import ScopedPrimaryKeyRelatedField
 from reports.annual.models import AnnualReport
+from reports.statistics.figures import AREAS, Area, Figure, Unit
 
 FIRST_YEAR = 2000
 
@@ -70,71 +71,26 @@ class ReportRequestSerializer(serializers.Serializer):
         return year
 
 
-# The documented shape of /api/v1/stats/: the keys of the contract; areas may add more.
+# The documented shape of /api/v1/stats/, derived from the declarations of reports/statistics/figures.py.
 class AgencyRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
 
 
-class OfficerFiguresSerializer(serializers.Serializer):
-    total = serializers.IntegerField()
-    enforcement_officers = serializers.IntegerField()
-    certified = serializers.IntegerField()
-    certified_rate = serializers.FloatField(allow_null=True)
-    leaders = serializers.IntegerField()
-    expiring_within_90_days = serializers.IntegerField()
-    expired = serializers.IntegerField()
-    enforcing_without_certificate = serializers.IntegerField()
+def figure_field(figure: Figure) -> serializers.Field:
+    options = {"help_text": figure.label, "allow_null": figure.may_be_null}
+    if figure.unit == Unit.COUNT:
+        return serializers.IntegerField(**options)
+    if figure.unit == Unit.RATE:
+        return serializers.FloatField(min_value=0, max_value=1, **options)
+    if figure.unit == Unit.MAPPING:
+        return serializers.DictField(child=serializers.IntegerField(), help_text=figure.label)
+    return serializers.FloatField(**options)
 
 
-class TrainingFiguresSerializer(serializers.Serializer):
-    sessions = serializers.IntegerField()
-    hours = serializers.FloatField()
-    attendances = serializers.IntegerField()
-    required_hours = serializers.FloatField()
-    officers_meeting_requirement = serializers.IntegerField()
-    officers_below_requirement = serializers.IntegerField()
-    average_hours_per_officer = serializers.FloatField(allow_null=True)
-    leader_study_sessions = serializers.IntegerField()
-    leaders_attending = serializers.IntegerField()
-
-
-class ExamFiguresSerializer(serializers.Serializer):
-    exams = serializers.IntegerField()
-    participants = serializers.IntegerField()
-    passed = serializers.IntegerField()
-    pass_rate = serializers.FloatField(allow_null=True)
-    participation_rate = serializers.FloatField(allow_null=True)
-    excellence_rate = serializers.FloatField(allow_null=True)
-    required = serializers.IntegerField()
-
-
-class PublicityFiguresSerializer(serializers.Serializer):
-    activities = serializers.IntegerField()
-    participants = serializers.IntegerField()
-    materials = serializers.IntegerField()
-    by_theme = serializers.DictField(child=serializers.IntegerField())
-    by_format = serializers.DictField(child=serializers.IntegerField())
-    interactive_share = serializers.FloatField(allow_null=True)
-    youth_activities = serializers.IntegerField()
-    vice_principals = serializers.IntegerField()
-
-
-class ReconsiderationFiguresSerializer(serializers.Serializer):
-    received = serializers.IntegerField()
-    accepted = serializers.IntegerField()
-    decided = serializers.IntegerField()
-    upheld = serializers.IntegerField()
-    corrected = serializers.IntegerField()
-    correction_rate = serializers.FloatField(allow_null=True)
-    mediated_or_settled = serializers.IntegerField()
-    withdrawn = serializers.IntegerField()
-    mediation_withdrawal_rate = serializers.FloatField(allow_null=True)
-    pending = serializers.IntegerField()
-    overdue = serializers.IntegerField()
-    replies_on_time_rate = serializers.FloatField(allow_null=True)
-    litigated = serializers.IntegerField()
-    replies_overdue = serializers.IntegerField()
+def area_serializer(area: Area) -> type[serializers.Serializer]:
+    fields = {figure.key: figure_field(figure) for figure in area.figures}
+    return type(f"{area.schema_name}Serializer", (serializers.Serializer,), fields)
 
 
 class ProblemSerializer(serializers.Serializer):
@@ -144,12 +100,13 @@ class ProblemSerializer(serializers.Serializer):
     measure = serializers.CharField()
 
 
-class StatisticsSerializer(serializers.Serializer):
-    year = serializers.IntegerField()
-    agency = AgencyRefSerializer()
-    officers = OfficerFiguresSerializer()
-    training = TrainingFiguresSerializer()
-    exams = ExamFiguresSerializer()
-    publicity = PublicityFiguresSerializer()
-    reconsideration = ReconsiderationFiguresSerializer()
-    problems = ProblemSerializer(many=True)
+StatisticsSerializer = type(
+    "StatisticsSerializer",
+    (serializers.Serializer,),
+    {
+        "year": serializers.IntegerField(),
+        "agency": AgencyRefSerializer(),
+        **{area.key: area_serializer(area)() for area in AREAS},
+        "problems": ProblemSerializer(many=True),
+    },
+)

@@ -12,6 +12,7 @@ from tests.factories import (
     OfficerFactory,
     PublicityActivityFactory,
     PublicityFormatFactory,
+    StudyPlanFactory,
     TrainingSessionFactory,
     case_with_events,
 )
@@ -70,6 +71,7 @@ BREAKING = {
     "uncertified_enforcement": lambda t: t.officer(certified=False),
     "certificates_expiring": lambda t: t.officer(valid_until="2022-02-15"),
     "training_hours_short": lambda t: t.officer(hours_session=t.short_course),
+    "group_study_short": lambda t: StudyPlanFactory(agency=t.world.township_a, year=YEAR, group_study_sessions=2),
     "exam_pass_rate_low": lambda t: t.officer(score=40),
     "publicity_one_way": lambda t: [t.activity(ONE_WAY, participants=60) for _ in range(3)],
     "publicity_low_participation": lambda t: t.activity(INTERACTIVE, participants=10),

@@ -37,6 +37,14 @@ class StudyPlanQuerySet(ScopedQuerySet):
         )
         return default_required_hours() if plan is None else plan
 
+    def binding(self, agency: Agency, year: int) -> StudyPlan | None:
+        """The plan `agency` follows in `year`: its own, else the nearest agency's above it; None without any.
+
+        Like `required_hours_for`, configuration rather than counted rows.
+        """
+        ancestor_ids = [int(part) for part in agency.path.split("/") if part]
+        return self.filter(agency_id__in=ancestor_ids, year=year).order_by("-agency__path").first()
+
 
 class StudyPlan(TimeStampedModel):
     """The yearly law-study plan (年度学法计划) of an agency.
@@ -52,6 +60,11 @@ class StudyPlan(TimeStampedModel):
         _("required hours per officer"),
         default=default_required_hours,
         validators=[MinValueValidator(1)],
+    )
+    group_study_sessions = models.PositiveSmallIntegerField(
+        _("group-study sessions planned"),
+        default=0,
+        help_text=_("Party-committee group study sessions (理论中心组集体学法) the plan sets for the year."),
     )
     planned_items = models.TextField(_("planned items"), blank=True, help_text=_("One item per line."))
 
