@@ -43,9 +43,9 @@ def rated(template: str, stats: dict, path: str) -> str | None:
     return template.format(shown) if shown is not None else None
 
 
-def listed(parts: list[tuple[str, int | None]]) -> str:
-    """ "维持1件、纠错2件" from (template, count) pairs, leaving out the zero ones."""
-    return "、".join(template.format(number(count)) for template, count in parts if count)
+def listed(parts: list[tuple[str, int | None]], separator: str = "、") -> str:
+    """The parts as "维持1件、纠错2件" from (template, count) pairs, leaving out the zero ones."""
+    return separator.join(template.format(number(count)) for template, count in parts if count)
 
 
 def build_document(stats: dict, *, dated: datetime.date) -> dict:
@@ -244,10 +244,12 @@ def activities(stats: dict, we: str) -> str:
         return lead + "全年未组织法治宣传活动。"
     by_theme = figures.get("by_theme") or {}
     themes = sorted(
-        ((name, count) for name, count in by_theme.items() if count and name != UNTHEMED), key=lambda item: -item[1]
+        ((name, count) for name, count in by_theme.items() if count and name != UNTHEMED),
+        key=lambda item: (-item[1], item[0]),
     )
     formats = sorted(
-        ((name, count) for name, count in (figures.get("by_format") or {}).items() if count), key=lambda item: -item[1]
+        ((name, count) for name, count in (figures.get("by_format") or {}).items() if count),
+        key=lambda item: (-item[1], item[0]),
     )
     text = lead + sentence(
         f"全年开展法治宣传活动{number(figures['activities'])}场次",
