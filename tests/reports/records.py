@@ -5,8 +5,9 @@ As of 2021-12-31 (the report is compiled in January 2022):
 - officers in service: 张伟, 李娜, 王强 (enforcement, team A) and 刘洋 (leader, township A); 陈静
   has retired. 张伟's certificate was renewed during the year; 李娜's expires on 2022-02-15;
   王强's lapsed on 2021-06-30 and was not renewed.
-- training: the township's plan asks 40 hours and 2 group-study sessions (1 held); sessions of 24 h (team A), 4 h (group study) and
-  20 h (township A) in 2021, one of 8 h in 2020. 张伟 44 h, 李娜 24 h, 王强 none, 刘洋 4 h.
+- training: the township's plan asks 40 hours and 2 group-study sessions (1 held); sessions of
+  24 h (team A), 4 h (group study) and 20 h (township A) in 2021, one of 8 h in 2020.
+  张伟 44 h, 李娜 24 h, 王强 none, 刘洋 4 h.
 - exam of 2021-11-05: 张伟 95, 李娜 50 then 70 at the make-up, 王强 absent, 刘洋 55.
 - publicity: 国家宪法日 (banner + consultation, 200 people, 500 leaflets), 全民国家安全教育日
   (leaflets, 100, 300), a case-explained lesson at a school (60, 0), one activity of 2020.

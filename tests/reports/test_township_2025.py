@@ -151,8 +151,7 @@ EXPECTED_PARAGRAPHS = [
     "【待补充：党政主要负责人履行推进法治建设第一责任人职责、法治政府建设领导小组开展工作的记录】。",
     "2、落实领导干部学法制度。制定年度学法计划，安排党委理论学习中心组集体学法4次，我镇现有领导干部2人。"
     "全年召开党委理论学习中心组集体学法会议2次，较计划少2次，2名领导干部参加集体学法。",
-    "1、严格执法人员资格管理。我镇现有在职干部职工21人，其中行政执法人员11人，持有有效行政执法证件6人，"
-    "持证率54.5%。",
+    "1、严格执法人员资格管理。我镇现有在职干部职工21人，其中行政执法人员11人，持有有效行政执法证件6人，持证率54.5%。",
     "2、加强执法人员法治培训。全年组织法治培训4场次，共计52学时，参训干部职工13人，执法人员人均参训37.5学时，"
     "执法人员11人中，7人完成年度40学时培训任务，4人未完成。",
     "3、坚持以考促学。2025年组织全镇干部职工学法考试，应考19人，参考16人，缺考3人，参考率84.2%，"
@@ -177,7 +176,7 @@ def compiled_at():
         yield
 
 
-def build_township(world) -> None:  # noqa: PLR0915 — one township's year, read top to bottom
+def build_township(world) -> None:
     a, team = world.township_a, world.team_a
     enforcing = [OfficerFactory(agency=team, name=f"执法{n}") for n in range(11)]
     for officer in enforcing[:6]:
