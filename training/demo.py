@@ -83,6 +83,7 @@ def seed(context: DemoContext) -> None:
                 agency=township,
                 year=year,
                 required_hours=60,
+                group_study_sessions=4,
                 planned_items="党委理论中心组学法不少于4次\n行政执法人员培训不少于60学时\n年度学法考试",
             )
             _seed_sessions(context, township, staff, year, per_year=len(SESSIONS) if demo else 6)
