@@ -21,9 +21,9 @@ from django.utils import translation
 from reports.annual.document import section
 from reports.annual.placeholders import placeholder
 from reports.statistics.figures import percent
+from reports.statistics.labels import breakdown_rows
 from reports.statistics.wording import chinese_date, figure, number, self_reference
 from training.publicity.stats import UNTHEMED, school_year_ending_in
-from training.publicity.youth import PublicitySiteKind
 
 
 def sentence(*clauses: str | None) -> str:
@@ -303,14 +303,10 @@ def sites(figures: dict, we: str) -> str:
         return ""
     if not total:
         return lead + f"{we}尚未建设永久性法治宣传阵地。"
-    kinds = sorted((figures.get("sites_by_kind") or {}).items(), key=lambda item: (-item[1], item[0]))
-    parts = "、".join(f"{site_kind(kind)}{number(count)}处" for kind, count in kinds)
-    return lead + f"{we}现有永久性法治宣传阵地{number(total)}处（{parts}）。"
-
-
-def site_kind(kind: str) -> str:
     with translation.override(settings.LANGUAGE_CODE):
-        return str(PublicitySiteKind(kind).label) if kind in PublicitySiteKind.values else kind
+        kinds = breakdown_rows({"publicity": figures}, "publicity", "sites_by_kind")
+    parts = "、".join(f"{name}{number(count)}处" for name, count in kinds)
+    return lead + f"{we}现有永久性法治宣传阵地{number(total)}处（{parts}）。"
 
 
 def problems(stats: dict, we: str) -> list[str]:

@@ -37,6 +37,7 @@ from enforcement.reconsideration.stats import reconsideration_figures
 from lawgov import rates
 from training.exams.stats import exam_figures
 from training.publicity.stats import publicity_figures
+from training.publicity.youth import PublicitySiteKind
 from training.study.stats import training_figures
 
 AreaFunction = Callable[..., dict]
@@ -62,6 +63,11 @@ class Figure:
     nullable: bool = False
     # Whether the Word report's table of key figures shows it.
     summary: bool = False
+    # A mapping whose keys are codes: how a person reads each key.
+    names: Callable[[str], str] | None = None
+
+    def name_of(self, key: str) -> str:
+        return self.names(key) if self.names is not None else key
 
     @property
     def may_be_null(self) -> bool:
@@ -99,6 +105,11 @@ class Area:
     @property
     def keys(self) -> tuple[str, ...]:
         return tuple(item.key for item in self.figures)
+
+
+def site_kind(code: str) -> str:
+    """The name of a kind of permanent publicity site: "board" → 法治宣传栏."""
+    return str(PublicitySiteKind(code).label) if code in PublicitySiteKind.values else code
 
 
 def correction_rate_denominator() -> str:
@@ -211,11 +222,12 @@ AREAS: tuple[Area, ...] = (
                 _("Vice principals giving the required class periods in the school year"),
             ),
             Figure("sites", _("Permanent publicity sites"), summary=True),
-            Figure("sites_by_kind", _("Permanent publicity sites by kind"), Unit.MAPPING),
+            Figure("sites_by_kind", _("Permanent publicity sites by kind"), Unit.MAPPING, names=site_kind),
         ),
         (
             Chart(_("Publicity formats"), "pie", mapping="by_format"),
             Chart(_("Activities on theme days"), "bar", mapping="by_theme"),
+            Chart(_("Permanent publicity sites"), "bar", mapping="sites_by_kind"),
         ),
         schema_name="PublicityFigures",
     ),

@@ -27,7 +27,9 @@ def shown(stats: dict, area: str, key: str) -> str | None:
 def breakdown_rows(stats: dict, area: str, key: str) -> list[tuple[str, int]]:
     """(name, count) of a breakdown such as publicity by theme, largest first."""
     breakdown = (stats.get(area) or {}).get(key) or {}
-    return sorted(((name, count or 0) for name, count in breakdown.items()), key=lambda row: -row[1])
+    figure = BY_KEY[area].figure(key)
+    rows = ((figure.name_of(name), count or 0) for name, count in breakdown.items())
+    return sorted(rows, key=lambda row: (-row[1], row[0]))
 
 
 def area_titles() -> dict[str, str]:

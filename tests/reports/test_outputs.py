@@ -71,6 +71,7 @@ def test_the_sheets_hold_the_figures():
     assert book["学法考试"]["B10"].number_format == "0.0%"
     assert values("法治宣传")["国家宪法日"] == 3
     assert values("法治宣传")["无主题日"] == 5
+    assert (values("法治宣传")["法治宣传栏"], values("法治宣传")["法治广场"]) == (2, 1)
     assert values("行政复议")["纠错（件）"] == 2
 
 
