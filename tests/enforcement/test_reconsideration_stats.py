@@ -59,7 +59,7 @@ def test_figures_count_only_the_readers_rows(world, known_outcomes):
 def test_figures_have_the_contract_keys(world):
     figures = reconsideration_figures(Scope(world.superuser, world.county), 2025)
     assert set(figures) == {
-        "received", "not_accepted", "accepted", "awaiting_acceptance", "concluded", "decided", "upheld",
+        "received", "not_accepted", "abandoned", "accepted", "awaiting_acceptance", "concluded", "decided", "upheld",
         "claim_rejected", "corrected", "application_rejected", "mediated_or_settled", "withdrawn", "terminated",
         "pending", "correction_rate", "mediation_withdrawal_rate", "overdue", "replies_due", "replies_on_time",
         "replies_on_time_rate", "replies_overdue", "litigated",

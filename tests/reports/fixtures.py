@@ -61,6 +61,7 @@ TOWNSHIP_2021 = {
     "reconsideration": {
         "received": 6,
         "not_accepted": 1,
+        "abandoned": 0,
         "accepted": 5,
         "awaiting_acceptance": 0,
         "concluded": 4,

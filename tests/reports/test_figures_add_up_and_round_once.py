@@ -55,16 +55,20 @@ def test_reconsideration_parts_add_up_at_every_stage(world):
     closing(a, "2025-04-21", ("accepted", d("2025-04-23")), ("termination", d("2025-05-19")))
     closing(a, "2025-06-02", ("accepted", d("2025-06-04")))
     closing(a, "2025-06-09", ("not_accepted", d("2025-06-11")))
+    closing(a, "2025-07-01", ("supplement_requested", d("2025-07-03")))  # nothing came: abandoned (art. 31)
     closing(a, "2025-12-30")
     figures = compile_statistics(subtree_scope(a), 2025, today=datetime.date(2026, 1, 10))["reconsideration"]
     assert (figures["received"], figures["not_accepted"], figures["accepted"], figures["awaiting_acceptance"]) == (
-        10,
+        11,
         1,
         8,
         1,
     )
     assert (figures["concluded"], figures["pending"], figures["decided"]) == (7, 1, 3)
-    assert figures["received"] == figures["not_accepted"] + figures["accepted"] + figures["awaiting_acceptance"]
+    assert figures["abandoned"] == 1
+    assert figures["received"] == (
+        figures["not_accepted"] + figures["abandoned"] + figures["accepted"] + figures["awaiting_acceptance"]
+    )
     assert figures["accepted"] == figures["concluded"] + figures["pending"]
     assert figures["concluded"] == (
         figures["decided"]

@@ -111,6 +111,7 @@ EXPECTED = {
     "reconsideration": {
         "received": 6,
         "not_accepted": 1,
+        "abandoned": 0,
         "accepted": 5,
         "awaiting_acceptance": 0,
         "concluded": 4,
