@@ -7,6 +7,7 @@ from tests.factories.reconsideration import ApplicantFactory, ReconsiderationCas
 from tests.factories.training import (
     AttendanceFactory,
     AudienceFactory,
+    ExamExemptionFactory,
     ExamFactory,
     ExamResultFactory,
     PublicityActivityFactory,
@@ -24,6 +25,7 @@ __all__ = [
     "AttendanceFactory",
     "AudienceFactory",
     "CertificateFactory",
+    "ExamExemptionFactory",
     "ExamFactory",
     "ExamResultFactory",
     "MembershipFactory",
