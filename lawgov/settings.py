@@ -368,7 +368,11 @@ LAWGOV = {
         "document_filed_late": env.int("LAWGOV_MAX_DOCUMENTS_FILED_LATE", default=0),
         "no_rule_of_law_report": env.int("LAWGOV_MIN_RULE_OF_LAW_REPORTS", default=1),
         "no_leading_group_meeting": env.int("LAWGOV_MIN_LEADING_GROUP_MEETINGS", default=1),
+        "group_study_short": env.int("LAWGOV_MAX_GROUP_STUDY_SHORTFALL", default=0),
     },
+    # Class periods of legal education a rule-of-law vice principal gives each school year
+    # (《中小学法治副校长聘任与管理办法》: at least 4).
+    "VICE_PRINCIPAL_CLASS_PERIODS": env.int("LAWGOV_VICE_PRINCIPAL_CLASS_PERIODS", default=4),
     # Largest accepted photo of a publicity activity, in bytes and in pixels a side.
     "PHOTO_MAX_BYTES": env.int("LAWGOV_PHOTO_MAX_BYTES", default=5 * 1024 * 1024),
     "PHOTO_MAX_SIDE": env.int("LAWGOV_PHOTO_MAX_SIDE", default=8000),

@@ -14,7 +14,8 @@ from enforcement.agencies.scope import Scope
 from enforcement.reconsideration.models import ReconsiderationCase
 from reports.statistics.cache import cached_children_statistics, cached_statistics
 from reports.statistics.compile import top_agency_of
-from reports.statistics.wording import figure, number, percent
+from reports.statistics.figures import percent
+from reports.statistics.wording import figure, number
 
 logger = logging.getLogger(__name__)
 
@@ -63,12 +64,12 @@ def ratio(done, required) -> str | None:
 
 # The columns of the comparison of the agencies below: (label, how the cell is read from their statistics).
 COMPARISON_COLUMNS = [
-    (gettext_lazy("Certified"), lambda s: percent(figure(s, "officers.certified_rate"))),
+    (gettext_lazy("Certified"), lambda s: percent(s, "officers.certified_rate")),
     (
         gettext_lazy("Training hours per officer"),
         lambda s: number(figure(s, "training.average_hours_per_officer")),
     ),
-    (gettext_lazy("Exam pass rate"), lambda s: percent(figure(s, "exams.pass_rate"))),
+    (gettext_lazy("Exam pass rate"), lambda s: percent(s, "exams.pass_rate")),
     (gettext_lazy("Publicity activities"), lambda s: figure(s, "publicity.activities")),
     (gettext_lazy("Leading group meetings"), lambda s: figure(s, "governance.leading_group_meetings")),
     (gettext_lazy("Rule-of-law duty reports"), lambda s: figure(s, "governance.first_responsible_reports")),
@@ -125,7 +126,7 @@ def agency_at_a_glance(user, *, today: datetime.date | None = None) -> dict | No
         logger.exception("The start page figures of %s could not be computed", agency)
         return glance
     glance["rows"] = [
-        (_("Enforcement officers certified"), percent(figure(stats, "officers.certified_rate"))),
+        (_("Enforcement officers certified"), percent(stats, "officers.certified_rate")),
         (_("Certificates expiring within 90 days"), figure(stats, "officers.expiring_within_90_days")),
         (
             _("Average training hours per officer / required"),
@@ -137,7 +138,7 @@ def agency_at_a_glance(user, *, today: datetime.date | None = None) -> dict | No
                 figure(stats, "training.officers_meeting_requirement"), figure(stats, "officers.enforcement_officers")
             ),
         ),
-        (_("Exam pass rate"), percent(figure(stats, "exams.pass_rate"))),
+        (_("Exam pass rate"), percent(stats, "exams.pass_rate")),
         (_("Publicity activities this year"), figure(stats, "publicity.activities")),
         (_("Participants in publicity activities"), figure(stats, "publicity.participants")),
         (_("Open reconsideration cases"), open_cases),

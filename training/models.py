@@ -1,6 +1,6 @@
 """The models Django registers for the training app; each subject package defines its own."""
 
-from training.exams.models import Exam, ExamKind, ExamResult
+from training.exams.models import Exam, ExamExemption, ExamKind, ExamResult
 from training.publicity.models import ActivityPhoto, Audience, PublicityActivity, PublicityFormat, ThemeDay
 from training.publicity.youth import PublicitySite, PublicitySiteKind, RuleOfLawVicePrincipal
 from training.records.models import OfficerTrainingRecord
@@ -11,6 +11,7 @@ __all__ = [
     "Attendance",
     "Audience",
     "Exam",
+    "ExamExemption",
     "ExamKind",
     "ExamResult",
     "OfficerTrainingRecord",

@@ -8,33 +8,44 @@ from django.conf import settings
 from django.db.models import Count, F, Q
 
 from enforcement.agencies.scope import Scope
-from enforcement.agencies.yearly import as_of as as_of_day
+from enforcement.agencies.yearly import as_of
 from enforcement.reconsideration.choices import CORRECTED, MEDIATED_OR_SETTLED, MERITS, Outcome
 from enforcement.reconsideration.models import ReconsiderationCase, overdue_on
 from lawgov.rates import rate
 
 
 def reconsideration_figures(scope: Scope, year: int, *, today: datetime.date | None = None) -> dict:
-    """Counts of the year up to its as-of date, in one aggregate query.
+    """The cases received in the year up to its as-of date, each in its state on that day, in one query.
 
-    `decided` counts decisions on the merits (upheld, claim rejected or
-    corrected); the correction rate divides the corrected by them, or by the
-    cases received when the LAWGOV setting says so. `overdue` counts the
-    replies past due and not filed on the as-of date (31 December of a past
-    year), by `overdue_on`, the rule of the case list's `overdue` filter.
-    A reply counts in the rates once it was due: on time, filed late, or still
-    missing after its day.
+    The parts add up (the Administrative Reconsideration Law's stages):
+    received = not_accepted (不予受理, art. 30) + abandoned (no supplement in
+    time, art. 31) + accepted + awaiting_acceptance (still within the
+    acceptance review); accepted = concluded (审结) + pending; concluded =
+    decided on the merits (`decided`: upheld, claim rejected or corrected,
+    arts. 63–69) + application_rejected (驳回申请, art. 33) + mediated_or_settled
+    + withdrawn + terminated (arts. 73–74, 41).
+
+    The correction rate divides the corrected by `decided`, or by the cases
+    received when the LAWGOV setting says so; the mediation-and-withdrawal
+    rate (调撤率) divides the mediated, settled and withdrawn by the concluded.
+    `overdue` counts the replies past due and not filed on the as-of date
+    (31 December of a past year), by `overdue_on`, the rule of the case
+    list's `overdue` filter. A reply counts in the rates once it was due: on
+    time, filed late, or still missing after its day.
     """
-    as_of = as_of_day(year, today)
+    day = as_of(year, today)
 
     def during_year(field: str) -> Q:
-        return Q(**{f"{field}__year": year, f"{field}__lte": as_of})
+        return Q(**{f"{field}__year": year, f"{field}__lte": day})
 
-    closed = during_year("closed_on")
-    replied = Q(replied_on__lte=as_of)
+    received = during_year("received_on")
+    closed = Q(closed_on__lte=day)
+    accepted = received & Q(accepted_on__lte=day)
+    concluded = accepted & closed
+    replied = Q(replied_on__lte=day)
     reply_missing = (
-        Q(reply_due__lt=as_of)
-        & (Q(replied_on__isnull=True) | Q(replied_on__gt=as_of))
+        Q(reply_due__lt=day)
+        & (Q(replied_on__isnull=True) | Q(replied_on__gt=day))
         & (Q(closed_on__isnull=True) | Q(closed_on__gt=F("reply_due")))
     )
     reply_fell_due = Q(reply_due__year=year) & (replied | reply_missing)
@@ -43,16 +54,20 @@ def reconsideration_figures(scope: Scope, year: int, *, today: datetime.date | N
         return Count("pk", filter=condition, distinct=True)
 
     figures = scope.rows(ReconsiderationCase).aggregate(
-        received=count(during_year("received_on")),
-        accepted=count(during_year("accepted_on")),
-        decided=count(closed & Q(outcome__in=MERITS)),
-        upheld=count(closed & Q(outcome=Outcome.UPHELD)),
-        corrected=count(closed & Q(outcome__in=CORRECTED)),
-        mediated_or_settled=count(closed & Q(outcome__in=MEDIATED_OR_SETTLED)),
-        withdrawn=count(closed & Q(outcome=Outcome.WITHDRAWAL)),
-        concluded=count(closed & ~Q(outcome__in=(Outcome.NOT_ACCEPTED, Outcome.ABANDONED))),
-        pending=count(Q(received_on__lte=as_of) & (Q(closed_on__isnull=True) | Q(closed_on__gt=as_of))),
-        overdue=count(overdue_on(as_of)),
+        received=count(received),
+        not_accepted=count(received & closed & Q(outcome=Outcome.NOT_ACCEPTED)),
+        abandoned=count(received & closed & Q(outcome=Outcome.ABANDONED)),
+        accepted=count(accepted),
+        concluded=count(concluded),
+        decided=count(concluded & Q(outcome__in=MERITS)),
+        upheld=count(concluded & Q(outcome=Outcome.UPHELD)),
+        claim_rejected=count(concluded & Q(outcome=Outcome.CLAIM_REJECTED)),
+        corrected=count(concluded & Q(outcome__in=CORRECTED)),
+        application_rejected=count(concluded & Q(outcome=Outcome.APPLICATION_REJECTED)),
+        mediated_or_settled=count(concluded & Q(outcome__in=MEDIATED_OR_SETTLED)),
+        withdrawn=count(concluded & Q(outcome=Outcome.WITHDRAWAL)),
+        terminated=count(concluded & Q(outcome=Outcome.TERMINATION)),
+        overdue=count(overdue_on(day)),
         replies_due=count(reply_fell_due),
         replies_on_time=count(reply_fell_due & replied & Q(replied_on__lte=F("reply_due"))),
         replies_overdue=count(reply_fell_due & ((replied & Q(replied_on__gt=F("reply_due"))) | reply_missing)),
@@ -61,24 +76,13 @@ def reconsideration_figures(scope: Scope, year: int, *, today: datetime.date | N
     denominator = (
         figures["received"] if settings.LAWGOV["CORRECTION_RATE_DENOMINATOR"] == "received" else figures["decided"]
     )
-    concluded, replies_due, replies_on_time = (
-        figures.pop("concluded"),
-        figures.pop("replies_due"),
-        figures.pop("replies_on_time"),
-    )
+    mediated_or_withdrawn = figures["mediated_or_settled"] + figures["withdrawn"]
+    before_acceptance = figures["not_accepted"] + figures["abandoned"] + figures["accepted"]
     return {
-        "received": figures["received"],
-        "accepted": figures["accepted"],
-        "decided": figures["decided"],
-        "upheld": figures["upheld"],
-        "corrected": figures["corrected"],
+        **figures,
+        "awaiting_acceptance": figures["received"] - before_acceptance,
+        "pending": figures["accepted"] - figures["concluded"],
         "correction_rate": rate(figures["corrected"], denominator),
-        "mediated_or_settled": figures["mediated_or_settled"],
-        "withdrawn": figures["withdrawn"],
-        "mediation_withdrawal_rate": rate(figures["mediated_or_settled"] + figures["withdrawn"], concluded),
-        "pending": figures["pending"],
-        "overdue": figures["overdue"],
-        "replies_on_time_rate": rate(replies_on_time, replies_due),
-        "litigated": figures["litigated"],
-        "replies_overdue": figures["replies_overdue"],
+        "mediation_withdrawal_rate": rate(mediated_or_withdrawn, figures["concluded"]),
+        "replies_on_time_rate": rate(figures["replies_on_time"], figures["replies_due"]),
     }

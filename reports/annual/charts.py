@@ -1,10 +1,11 @@
-"""Which charts illustrate each area: the same specification feeds the Excel annex and the HTML view."""
+"""The charts of each area as declared in reports/statistics/figures.py: they feed the Excel annex and the HTML view."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reports.statistics.labels import LABELS, breakdown_rows
+from reports.statistics.figures import AREAS
+from reports.statistics.labels import breakdown_rows
 
 
 @dataclass(frozen=True)
@@ -27,39 +28,26 @@ class Chart:
         ]
 
 
-# (area, title, kind, figure keys) or (area, title, kind, breakdown key).
-CHARTS = [
-    (
-        "officers",
-        "执法人员持证情况",
-        "bar",
-        ["enforcement_officers", "certified", "enforcing_without_certificate", "expiring_within_90_days", "expired"],
-    ),
-    ("training", "执法人员学时完成情况", "bar", ["officers_meeting_requirement", "officers_below_requirement"]),
-    ("exams", "学法考试情况", "bar", ["required", "participants", "passed"]),
-    ("publicity", "宣传形式分布", "pie", "by_format"),
-    ("publicity", "主题日宣传活动", "bar", "by_theme"),
-    (
-        "reconsideration",
-        "行政复议案件办理情况",
-        "bar",
-        ["received", "accepted", "decided", "upheld", "corrected", "mediated_or_settled", "withdrawn", "pending"],
-    ),
-    ("governance", "矛盾纠纷类型", "bar", "disputes_by_kind"),
-]
-
-
 def charts(stats: dict, area: str | None = None) -> list[Chart]:
-    """The charts of `area` (or of every area), with the figures that exist in `stats`."""
+    """The charts declared for `area` (or for every area), with the figures that exist in `stats`."""
     built = []
-    for chart_area, title, kind, source in CHARTS:
-        if area is not None and chart_area != area:
+    for declared_area in AREAS:
+        if area is not None and declared_area.key != area:
             continue
-        figures = stats.get(chart_area) or {}
-        if isinstance(source, str):
-            points = [(name, count) for name, count in breakdown_rows(stats, chart_area, source)]
-        else:
-            labels = LABELS[chart_area]
-            points = [(labels[key].split("（")[0], figures[key] or 0) for key in source if key in figures]
-        built.append(Chart(area=chart_area, title=title, kind=kind, points=points))
+        figures = stats.get(declared_area.key) or {}
+        for spec in declared_area.charts:
+            if spec.mapping:
+                points = breakdown_rows(stats, declared_area.key, spec.mapping)
+            else:
+                points = [
+                    (short_label(declared_area.figure(key).label), figures[key] or 0)
+                    for key in spec.keys
+                    if key in figures
+                ]
+            built.append(Chart(area=declared_area.key, title=str(spec.title), kind=spec.kind, points=points))
     return built
+
+
+def short_label(label) -> str:
+    """A label without its unit in brackets, for a chart axis: 合格人数（人） → 合格人数."""
+    return str(label).split("（")[0]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 
+from django.conf import settings
+from django.utils import translation
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -19,7 +21,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from enforcement.agencies.text import printable
-from reports.statistics.labels import AREAS, LABELS, display_value
+from reports.statistics.figures import AREAS
+from reports.statistics.labels import shown
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -35,14 +38,6 @@ TITLE_STYLE = "Report Title"
 TABLE_CAPTION = "表1　%(year)s年度法治政府建设主要数据"
 
 # The figures of the table in the document (the annex has every figure).
-KEY_FIGURES: dict[str, list[str]] = {
-    "officers": ["enforcement_officers", "certified", "certified_rate", "expiring_within_90_days"],
-    "training": ["sessions", "hours", "average_hours_per_officer", "officers_meeting_requirement"],
-    "exams": ["participants", "passed", "pass_rate"],
-    "publicity": ["activities", "participants", "interactive_share"],
-    "reconsideration": ["received", "accepted", "decided", "corrected", "correction_rate", "pending"],
-}
-
 THEME_FONT_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
@@ -147,13 +142,14 @@ def add_page_numbers(document) -> None:
 
 def key_figure_rows(stats: dict) -> list[tuple[str, str, str]]:
     """(area, figure, value as written) of the key figures present in the statistics."""
-    rows = []
-    for area, keys in KEY_FIGURES.items():
-        figures = stats.get(area) or {}
-        for key in keys:
-            if key in figures:
-                rows.append((AREAS[area], LABELS[area][key], display_value(key, figures[key])))
-    return rows
+    # The key figures are those declared `summary` in reports/statistics/figures.py.
+    with translation.override(settings.LANGUAGE_CODE):
+        return [
+            (str(area.label), str(figure.label), shown(stats, area.key, figure.key))
+            for area in AREAS
+            for figure in area.figures
+            if figure.summary and figure.key in (stats.get(area.key) or {})
+        ]
 
 
 def cell_text(cell, text: str, *, font: str = BODY_FONT, alignment=WD_ALIGN_PARAGRAPH.LEFT) -> None:

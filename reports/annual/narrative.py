@@ -1,19 +1,30 @@
 """The yearly report's text in Chinese, in the official structure, written from the statistics.
 
-Every figure in it comes from the statistics dictionary; a figure that is
-missing or has no denominator is left out, and an activity that did not take
-place is said not to have been organised, rather than reported as "0".
+Every sentence is built from records: every figure comes from the
+statistics dictionary, and where the records a sentence needs are missing
+(no study plan for the year, no ledger of the first responsible person's
+duty) the draft carries a visible placeholder (placeholders.py), which
+blocks publishing. A figure without a denominator is left out, and an
+activity that did not take place is said not to have been organised rather
+than reported as "0". Every sentence that lists parts lists all of them, so
+they add up to the total they break down; every percentage is worked out
+from its numerator and denominator and rounded once (lawgov/rates.py).
 """
 
 from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
+from django.utils import translation
+
 from reports.annual.document import section
 from reports.annual.ledger_narrative import lawful_administration, responsibility
-from reports.statistics.wording import chinese_date, figure, number, percent, self_reference
-
-UNTHEMED_KEYS = {"", "无主题"}
+from reports.annual.placeholders import placeholder
+from reports.statistics.figures import percent
+from reports.statistics.labels import breakdown_rows
+from reports.statistics.wording import chinese_date, figure, number, self_reference
+from training.publicity.stats import UNTHEMED, school_year_ending_in
 
 
 def sentence(*clauses: str | None) -> str:
@@ -27,8 +38,15 @@ def counted(template: str, value) -> str | None:
     return template.format(number(value)) if value else None
 
 
-def rated(template: str, rate: float | None) -> str | None:
-    return template.format(percent(rate)) if rate is not None else None
+def rated(template: str, stats: dict, path: str) -> str | None:
+    """`template` with the percentage of the rate at "area.key", or None without a denominator."""
+    shown = percent(stats, path)
+    return template.format(shown) if shown is not None else None
+
+
+def listed(parts: list[tuple[str, int | None]], separator: str = "、") -> str:
+    """The parts as "维持1件、纠错2件" from (template, count) pairs, leaving out the zero ones."""
+    return separator.join(template.format(number(count)) for template, count in parts if count)
 
 
 def build_document(stats: dict, *, dated: datetime.date) -> dict:
@@ -62,26 +80,36 @@ def build_document(stats: dict, *, dated: datetime.date) -> dict:
 
 
 def leadership(stats: dict, we: str) -> list[str]:
-    sessions = figure(stats, "training.leader_study_sessions")
-    leaders_attending = figure(stats, "training.leaders_attending")
-    if sessions:
-        study = sentence(
-            f"全年召开党委理论学习中心组集体学法会议{number(sessions)}次",
-            counted("{}名领导干部参加集体学法", leaders_attending),
-            "把法治学习纳入领导班子学习的重要内容，推进领导干部学法经常化、制度化",
-        )
-    elif sessions == 0:
-        study = "全年未组织党委理论学习中心组集体学法，领导干部集体学法制度有待进一步落实。"
-    else:
-        study = ""
-    leaders = figure(stats, "officers.leaders")
     return numbered(
         [
             responsibility(stats),
-            "落实领导干部学法制度。"
-            + sentence("制定年度干部学法计划", counted(f"{we}现有领导干部{{}}人", leaders))
-            + study,
+            "落实领导干部学法制度。" + study_plan(stats, we) + group_study(stats),
         ]
+    )
+
+
+def study_plan(stats: dict, we: str) -> str:
+    planned = figure(stats, "training.group_study_planned")
+    leaders = counted(f"{we}现有领导干部{{}}人", figure(stats, "officers.leaders"))
+    if planned is None:
+        return sentence(placeholder("年度学法计划"), leaders)
+    return sentence(
+        "制定年度学法计划" + (f"，安排党委理论学习中心组集体学法{number(planned)}次" if planned else ""),
+        leaders,
+    )
+
+
+def group_study(stats: dict) -> str:
+    held = figure(stats, "training.group_study_held")
+    planned = figure(stats, "training.group_study_planned")
+    if held is None:
+        return ""
+    if not held:
+        return "全年未组织党委理论学习中心组集体学法。"
+    return sentence(
+        f"全年召开党委理论学习中心组集体学法会议{number(held)}次",
+        f"较计划少{number(planned - held)}次" if planned and held < planned else None,
+        counted("{}名领导干部参加集体学法", figure(stats, "training.leaders_attending")),
     )
 
 
@@ -113,10 +141,10 @@ def certificates(stats: dict, we: str) -> str:
         counted(f"{we}现有在职干部职工{{}}人", officers.get("total")),
         counted("其中行政执法人员{}人", enforcing),
         counted("持有有效行政执法证件{}人", officers.get("certified")),
-        rated("持证率{}", officers.get("certified_rate")),
+        rated("持证率{}", stats, "officers.certified_rate"),
     )
     if enforcing and without == 0:
-        text += "坚持持证上岗、亮证执法，无未持证执法情况。"
+        text += "执法人员均持有效证件，无未持证执法情况。"
     text += sentence(
         counted("年内执法证件到期{}本", officers.get("expired")),
         counted("另有{}本执法证件将于90日内到期", officers.get("expiring_within_90_days")),
@@ -130,17 +158,20 @@ def training(stats: dict) -> str:
         return ""
     if not figures.get("sessions"):
         return "加强执法人员法治培训。全年未组织专题法治培训。"
+    meeting = figures.get("officers_meeting_requirement") or 0
+    below = figures.get("officers_below_requirement") or 0
+    requirement = (
+        f"执法人员{number(meeting + below)}人中，{number(meeting)}人完成年度"
+        f"{number(figures.get('required_hours'))}学时培训任务" + (f"，{number(below)}人未完成" if below else "")
+        if meeting + below
+        else None
+    )
     return "加强执法人员法治培训。" + sentence(
-        f"严格落实年度学法计划，全年组织法治培训{number(figures['sessions'])}场次",
+        f"全年组织法治培训{number(figures['sessions'])}场次",
         counted("共计{}学时", figures.get("hours")),
         counted("参训干部职工{}人", figures.get("attendances")),
         counted("执法人员人均参训{}学时", figures.get("average_hours_per_officer")),
-        counted(
-            f"{{}}名执法人员完成年度{number(figures.get('required_hours'))}学时培训任务",
-            figures.get("officers_meeting_requirement"),
-        )
-        if figures.get("required_hours")
-        else None,
+        requirement,
     )
 
 
@@ -152,12 +183,15 @@ def exams(stats: dict, whole: str) -> str:
     if not figures.get("exams"):
         return f"坚持以考促学。{year}年未组织干部职工学法考试。"
     times = f"{number(figures['exams'])}次" if figures["exams"] > 1 else ""
+    roll, sat = figures.get("roll") or 0, figures.get("participants") or 0
     return "坚持以考促学。" + sentence(
         f"{year}年组织{whole}干部职工学法考试{times}",
-        counted("参考{}人", figures.get("participants")),
-        rated("参考率{}", figures.get("participation_rate")),
-        rated("考试成绩合格率{}", figures.get("pass_rate")),
-        rated("优秀率{}", figures.get("excellence_rate")),
+        counted("应考{}人", roll),
+        f"参考{number(sat)}人",
+        counted("缺考{}人", roll - sat if roll > sat else 0),
+        rated("参考率{}", stats, "exams.participation_rate"),
+        rated("考试成绩合格率{}", stats, "exams.pass_rate"),
+        rated("优秀率{}", stats, "exams.excellence_rate"),
     )
 
 
@@ -168,30 +202,36 @@ def reconsideration(stats: dict, we: str) -> str:
     lead = "依法做好行政复议应诉工作。"
     if not figures.get("received"):
         return lead + f"全年无以{we}为被申请人的行政复议案件。"
-    outcomes = "、".join(
-        clause
-        for clause in (
-            counted("维持{}件", figures.get("upheld")),
-            counted("纠错{}件", figures.get("corrected")),
-            counted("调解和解{}件", figures.get("mediated_or_settled")),
-            counted("撤回{}件", figures.get("withdrawn")),
-        )
-        if clause
+    acceptance = listed(
+        [
+            ("不予受理{}件", figures.get("not_accepted")),
+            ("逾期未补正视为放弃申请{}件", figures.get("abandoned")),
+            ("受理{}件", figures.get("accepted")),
+            ("正在审查是否受理{}件", figures.get("awaiting_acceptance")),
+        ],
+        separator="，",
     )
+    outcomes = listed(
+        [
+            ("维持{}件", figures.get("upheld")),
+            ("驳回复议请求{}件", figures.get("claim_rejected")),
+            ("纠错{}件", figures.get("corrected")),
+            ("驳回复议申请{}件", figures.get("application_rejected")),
+            ("调解和解{}件", figures.get("mediated_or_settled")),
+            ("撤回{}件", figures.get("withdrawn")),
+            ("终止{}件", figures.get("terminated")),
+        ]
+    )
+    conclusion = listed([("已审结{}件", figures.get("concluded"))]) + (f"（{outcomes}）" if outcomes else "")
+    progress = "，".join(part for part in (conclusion, listed([("尚未审结{}件", figures.get("pending"))])) if part)
+    received = f"全年以{we}为被申请人的行政复议案件收到申请{number(figures['received'])}件，{acceptance}"
     return (
         lead
+        + (f"{received}；{progress}。" if progress else f"{received}。")
         + sentence(
-            f"全年以{we}为被申请人的行政复议案件{number(figures['received'])}件",
-            counted("复议机关受理{}件", figures.get("accepted")),
-            counted("已审结{}件", figures.get("decided")) + (f"，其中{outcomes}" if outcomes else "")
-            if figures.get("decided")
-            else None,
-            rated("纠错率{}", figures.get("correction_rate")),
-            rated("调撤率{}", figures.get("mediation_withdrawal_rate")),
-            counted("尚未审结{}件", figures.get("pending")),
-        )
-        + sentence(
-            rated("行政复议答复按时率{}", figures.get("replies_on_time_rate")),
+            rated("纠错率{}", stats, "reconsideration.correction_rate"),
+            rated("调撤率{}", stats, "reconsideration.mediation_withdrawal_rate"),
+            rated("行政复议答复按时率{}", stats, "reconsideration.replies_on_time_rate"),
             counted("复议后提起行政诉讼{}件", figures.get("litigated")),
         )
     )
@@ -201,23 +241,22 @@ def publicity(stats: dict, we: str) -> list[str]:
     figures = stats.get("publicity") or {}
     if not figures:
         return []
-    return numbered([activities(figures, we), youth(figures)])
+    return numbered([activities(stats, we), youth(stats), sites(figures, we)])
 
 
-def activities(figures: dict, we: str) -> str:
-    lead = "围绕中心工作，开展丰富多彩的法治宣传教育活动。"
+def activities(stats: dict, we: str) -> str:
+    figures = stats["publicity"]
+    lead = "围绕中心工作开展法治宣传教育活动。"
     if not figures.get("activities"):
         return lead + "全年未组织法治宣传活动。"
+    by_theme = figures.get("by_theme") or {}
     themes = sorted(
-        (
-            (name, count)
-            for name, count in (figures.get("by_theme") or {}).items()
-            if count and name not in UNTHEMED_KEYS
-        ),
-        key=lambda item: -item[1],
+        ((name, count) for name, count in by_theme.items() if count and name != UNTHEMED),
+        key=lambda item: (-item[1], item[0]),
     )
     formats = sorted(
-        ((name, count) for name, count in (figures.get("by_format") or {}).items() if count), key=lambda item: -item[1]
+        ((name, count) for name, count in (figures.get("by_format") or {}).items() if count),
+        key=lambda item: (-item[1], item[0]),
     )
     text = lead + sentence(
         f"全年开展法治宣传活动{number(figures['activities'])}场次",
@@ -227,33 +266,60 @@ def activities(figures: dict, we: str) -> str:
     if themes:
         text += sentence(
             "依托" + "、".join(f"“{name}”" for name, _count in themes) + "等重要节点集中开展宣传",
-            "其中" + "、".join(f"{name}{number(count)}场次" for name, count in themes),
+            "其中"
+            + "、".join(f"{name}{number(count)}场次" for name, count in themes)
+            + (f"、其他时间{number(by_theme[UNTHEMED])}场次" if by_theme.get(UNTHEMED) else ""),
         )
     if formats:
         text += sentence(
-            "宣传形式包括" + "、".join(f"{name}{number(count)}场次" for name, count in formats),
-            rated("互动式宣传占{}", figures.get("interactive_share")),
+            "宣传形式（一场活动可有多种形式）包括" + "、".join(f"{name}{number(count)}场次" for name, count in formats),
+            rated("有互动式宣传的活动占{}", stats, "publicity.interactive_share"),
         )
     return text
 
 
-def youth(figures: dict) -> str:
+def youth(stats: dict) -> str:
+    figures = stats["publicity"]
     vice_principals = figures.get("vice_principals")
     youth_activities = figures.get("youth_activities")
     lead = "抓好青少年法治宣传教育工作。"
     if not vice_principals and not youth_activities:
         return lead + "全年未组织青少年专题法治教育活动。"
+    start, end = school_year_ending_in(stats["year"])
+    meeting = figures.get("vice_principals_meeting_lessons") or 0
+    periods = number(settings.LAWGOV["VICE_PRINCIPAL_CLASS_PERIODS"])
+    school_year = f"{start.year}—{end.year}学年"
+    short = (vice_principals or 0) - meeting
+    lessons = (
+        f"其中{number(meeting)}名在{school_year}完成不少于{periods}课时的法治教育课"
+        + (f"，{number(short)}名未完成" if short else "")
+        if meeting
+        else f"在{school_year}均未完成{periods}课时的法治教育课"
+    )
     return lead + sentence(
         counted("聘任兼职法治副校长{}名", vice_principals),
+        lessons if vice_principals else None,
         counted("在学校开展青少年法治教育活动{}场次", youth_activities),
-        "进一步完善学校、社会、家庭相结合的法治教育网络",
     )
+
+
+def sites(figures: dict, we: str) -> str:
+    lead = "加强法治宣传阵地建设。"
+    total = figures.get("sites")
+    if total is None:
+        return ""
+    if not total:
+        return lead + f"{we}尚未建设永久性法治宣传阵地。"
+    with translation.override(settings.LANGUAGE_CODE):
+        kinds = breakdown_rows({"publicity": figures}, "publicity", "sites_by_kind")
+    parts = "、".join(f"{name}{number(count)}处" for name, count in kinds)
+    return lead + f"{we}现有永久性法治宣传阵地{number(total)}处（{parts}）。"
 
 
 def problems(stats: dict, we: str) -> list[str]:
     found = stats.get("problems") or []
     if not found:
-        return [f"对照法治政府建设各项指标，{we}年度各项任务均已完成，但依法行政能力和法治宣传实效仍需持续提升。"]
+        return [f"对照本报告所列各项统计指标，{we}本年度未发现需要说明的问题。"]
     return [f"{index}、{problem['text']}。主要原因是{problem['cause']}。" for index, problem in enumerate(found, 1)]
 
 
@@ -265,6 +331,6 @@ def plans(stats: dict, we: str) -> list[str]:
         "有针对性、经常性、多渠道地开展群众普法宣传教育，营造办事依法、遇事找法、解决问题用法、化解矛盾靠法的法治环境"
     )
     return [
-        f"针对上述问题，{we}将进一步创新机制，狠抓落实，重点做好以下工作：",
+        f"针对上述问题，{we}将进一步创新机制，狠抓落实，重点做好以下工作：" if found else f"{we}将重点做好以下工作：",
         *(f"{index}、{measure}。" for index, measure in enumerate(measures, 1)),
     ]

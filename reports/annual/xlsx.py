@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 
+from django.conf import settings
+from django.utils import translation
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, PieChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -11,8 +13,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from enforcement.agencies.text import printable
 from enforcement.agencies.workbooks import write_cell
+from lawgov import rates
 from reports.annual.charts import Chart, charts
-from reports.statistics.labels import AREAS, RATES, figure_rows
+from reports.statistics.figures import AREAS, BY_KEY, Unit
+from reports.statistics.labels import figure_rows
 
 HEADER_FONT = Font(name="黑体", bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="305496")
@@ -59,14 +63,20 @@ def add_chart(sheet: Worksheet, chart: Chart, first_row: int, anchor_row: int) -
 
 
 def area_sheet(workbook: Workbook, stats: dict, area: str) -> None:
-    sheet = workbook.create_sheet(AREAS[area])
+    title = str(BY_KEY[area].label)
+    sheet = workbook.create_sheet(title)
     sheet.column_dimensions["A"].width = 34
     sheet.column_dimensions["B"].width = 14
-    write_cell(sheet, 1, 1, f"{stats['agency']['name']} {stats['year']}年 {AREAS[area]}").font = TITLE_FONT
+    write_cell(sheet, 1, 1, f"{stats['agency']['name']} {stats['year']}年 {title}").font = TITLE_FONT
     write_header(sheet, 3, "指标", "数值")
     row = 4
     for key, label, value in figure_rows(stats, area):
-        write_row(sheet, row, label, value, rate=key in RATES)
+        figure = BY_KEY[area].figure(key)
+        if figure.unit == Unit.RATE:
+            # The exact fraction: the cell shows it rounded once, from its parts.
+            exact = rates.exact(*figure.parts(stats.get(area) or {}))
+            value = None if exact is None else exact.numerator / exact.denominator
+        write_row(sheet, row, label, value, rate=figure.unit == Unit.RATE)
         row += 1
     # Each chart's figures stand below the table (breakdowns such as publicity
     # by theme only there); the chart itself sits to the right.
@@ -93,9 +103,12 @@ def build_xlsx(stats: dict) -> bytes:
     """The annex workbook of a statistics dictionary."""
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for area in AREAS:
-        area_sheet(workbook, stats, area)
-    problems_sheet(workbook, stats)
+    # The annex is part of an official Chinese document, whoever asks for it.
+    with translation.override(settings.LANGUAGE_CODE):
+        for area in AREAS:
+            if area.key in stats:
+                area_sheet(workbook, stats, area.key)
+        problems_sheet(workbook, stats)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -1,8 +1,9 @@
 """The yearly statistics of an agency's subtree: the one dictionary behind the API, the narrative and the files.
 
-It combines the figures each area defines (enforcement and training apps)
-and the problems found in them; it counts nothing itself, so a figure means
-the same here as in its own app.
+It combines the figures each area computes (enforcement and training apps),
+in the shape declared in reports/statistics/figures.py, and the problems
+found in them; it counts nothing itself, so a figure means the same here as
+in its own app.
 """
 
 from __future__ import annotations
@@ -12,31 +13,18 @@ from decimal import Decimal
 
 from django.db.models.functions import Length
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from enforcement.agencies.models import Agency
 from enforcement.agencies.scope import Scope
+from reports.statistics.figures import AREAS, compute
 from reports.statistics.problems import find_problems
-
-# The key of each area in the statistics and the function computing it.
-AREAS: dict[str, str] = {
-    "officers": "enforcement.officers.stats.officer_figures",
-    "training": "training.study.stats.training_figures",
-    "exams": "training.exams.stats.exam_figures",
-    "publicity": "training.publicity.stats.publicity_figures",
-    "reconsideration": "enforcement.reconsideration.stats.reconsideration_figures",
-    "governance": "reports.ledger.stats.governance_figures",
-}
 
 
 def compile_statistics(scope: Scope, year: int, *, today: datetime.date | None = None) -> dict:
     """The statistics of `scope` for `year`, in the shape of the /api/v1/stats/ contract."""
     stats: dict = {"year": year, "agency": {"id": scope.agency.pk, "name": scope.agency.name}}
-    for key, function_path in AREAS.items():
-        # Resolved at call time: the areas live in apps that reports depends on,
-        # and a test may point an area at a function of its own.
-        area_figures = import_string(function_path)
-        stats[key] = plain(area_figures(scope, year, today=today))
+    for area in AREAS:
+        stats[area.key] = plain(compute(area, scope, year, today=today))
     stats["problems"] = find_problems(stats)
     return stats
 

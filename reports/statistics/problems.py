@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from reports.statistics.wording import figure, number, percent
+from reports.statistics.figures import percent
+from reports.statistics.wording import figure, number
 
 Figures = dict
 Threshold = float
@@ -65,6 +66,14 @@ def participants_per_activity(stats: Figures) -> float | None:
 
 def exams_failed(stats: Figures) -> int:
     return max((figure(stats, "exams.participants") or 0) - (figure(stats, "exams.passed") or 0), 0)
+
+
+def group_study_shortfall(stats: Figures) -> int | None:
+    """Group-study sessions the plan set and were not held; None without a plan."""
+    planned = figure(stats, "training.group_study_planned")
+    if planned is None:
+        return None
+    return max(planned - (figure(stats, "training.group_study_held") or 0), 0)
 
 
 def required_hours(stats: Figures) -> str:
@@ -122,11 +131,20 @@ RULES: list[Rule] = [
         ),
     ),
     Rule(
+        code="group_study_short",
+        applies=lambda s, t: (group_study_shortfall(s) or 0) > t,
+        text=lambda s, t: (
+            f"领导干部集体学法计划未完全落实，年度学法计划安排党委理论学习中心组集体学法"
+            f"{number(figure(s, 'training.group_study_planned'))}次，实际开展"
+            f"{number(figure(s, 'training.group_study_held'))}次，少{number(group_study_shortfall(s))}次"
+        ),
+        cause="集体学法未列入党委会议固定议程，学法时间安排让位于日常事务，计划执行缺少跟踪督促",
+        measure="将中心组集体学法列入党委会议年度议程，按季度对照学法计划检查落实情况，未完成的及时补学",
+    ),
+    Rule(
         code="exam_pass_rate_low",
         applies=below("exams.pass_rate"),
-        text=lambda s, t: (
-            f"干部职工学法考试合格率为{percent(s['exams']['pass_rate'])}，有{exams_failed(s)}人未通过考试"
-        ),
+        text=lambda s, t: f"干部职工学法考试合格率为{percent(s, 'exams.pass_rate')}，有{exams_failed(s)}人未通过考试",
         cause="部分干部职工学法主动性不强，学用结合不够紧密",
         measure="对考试未合格人员组织补考和专题辅导，将学法考试结果纳入年度考核，推动学法常态化",
     ),
@@ -135,7 +153,7 @@ RULES: list[Rule] = [
         applies=below("publicity.interactive_share"),
         text=lambda s, t: (
             "法治宣传方式较为单一，以悬挂横幅、展板和发放资料等单向宣传为主，"
-            f"互动式宣传活动仅占{percent(s['publicity']['interactive_share'])}"
+            f"互动式宣传活动仅占{percent(s, 'publicity.interactive_share')}"
         ),
         cause="宣传方式主要以法律条文宣讲、制作宣传栏、发放普法资料为主，群众参与度较低，没有形成双向互动",
         measure="增加以案释法、法律咨询、知识竞赛、模拟法庭等互动式宣传，提升法治宣传教育的针对性和实效性",
@@ -169,7 +187,7 @@ RULES: list[Rule] = [
         applies=above("reconsideration.correction_rate"),
         text=lambda s, t: (
             f"行政执法规范化水平有待提高，行政复议案件被纠错{s['reconsideration']['corrected']}件，"
-            f"纠错率{percent(s['reconsideration']['correction_rate'])}"
+            f"纠错率{percent(s, 'reconsideration.correction_rate')}"
         ),
         cause="部分行政行为在事实认定、程序履行和法律适用方面不够规范，重大执法决定法制审核不够严格",
         measure="全面落实行政执法公示、执法全过程记录和重大执法决定法制审核制度，对被纠错案件逐案剖析、以案促改",

@@ -1,4 +1,4 @@
-"""How figures are written in the report: percentages, counts, dates, how an agency names itself."""
+"""How figures are written in the report: counts, dates, how an agency names itself (percentages: lawgov/rates.py)."""
 
 from __future__ import annotations
 
@@ -22,13 +22,6 @@ def self_reference(agency_name: str) -> tuple[str, str]:
         if agency_name.endswith(ending):
             return f"我{word}", f"全{word}"
     return "我单位", "全单位"
-
-
-def percent(rate: float | None) -> str | None:
-    """0.955 → "95.5%", 1.0 → "100%"; None stays None (nothing to divide by)."""
-    if rate is None:
-        return None
-    return f"{number(rate * 100)}%"
 
 
 def number(value: float | int | None) -> str | None:

@@ -59,9 +59,10 @@ def test_figures_count_only_the_readers_rows(world, known_outcomes):
 def test_figures_have_the_contract_keys(world):
     figures = reconsideration_figures(Scope(world.superuser, world.county), 2025)
     assert set(figures) == {
-        "received", "accepted", "decided", "upheld", "corrected", "correction_rate", "mediated_or_settled",
-        "withdrawn", "mediation_withdrawal_rate", "pending", "overdue", "replies_on_time_rate", "litigated",
-        "replies_overdue",
+        "received", "not_accepted", "abandoned", "accepted", "awaiting_acceptance", "concluded", "decided", "upheld",
+        "claim_rejected", "corrected", "application_rejected", "mediated_or_settled", "withdrawn", "terminated",
+        "pending", "correction_rate", "mediation_withdrawal_rate", "overdue", "replies_due", "replies_on_time",
+        "replies_on_time_rate", "replies_overdue", "litigated",
     }  # fmt: skip
     assert figures["correction_rate"] is None
 

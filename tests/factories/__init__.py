@@ -20,6 +20,7 @@ from tests.factories.reconsideration import ApplicantFactory, ReconsiderationCas
 from tests.factories.training import (
     AttendanceFactory,
     AudienceFactory,
+    ExamExemptionFactory,
     ExamFactory,
     ExamResultFactory,
     PublicityActivityFactory,
@@ -39,6 +40,7 @@ __all__ = [
     "AudienceFactory",
     "CertificateFactory",
     "DisputeFactory",
+    "ExamExemptionFactory",
     "ExamFactory",
     "ExamResultFactory",
     "LeadingGroupFactory",

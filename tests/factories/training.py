@@ -5,7 +5,7 @@ import factory
 
 from tests.factories.agencies import AgencyFactory
 from tests.factories.officers import OfficerFactory
-from training.exams.models import Exam, ExamKind, ExamResult
+from training.exams.models import Exam, ExamExemption, ExamKind, ExamResult
 from training.publicity.models import Audience, PublicityActivity, PublicityFormat, ThemeDay
 from training.publicity.youth import RuleOfLawVicePrincipal
 from training.study.models import Attendance, SessionKind, StudyPlan, TrainingSession
@@ -61,6 +61,15 @@ class ExamResultFactory(factory.django.DjangoModelFactory):
     officer = factory.SubFactory(OfficerFactory, agency=factory.SelfAttribute("..exam.agency"))
     score = Decimal(80)
     absent = False
+
+
+class ExamExemptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExamExemption
+
+    exam = factory.SubFactory(ExamFactory)
+    officer = factory.SubFactory(OfficerFactory, agency=factory.SelfAttribute("..exam.agency"))
+    reason = "病假"
 
 
 class ThemeDayFactory(factory.django.DjangoModelFactory):

@@ -28,6 +28,7 @@ from reports.annual.models import AnnualReport
 from tests.factories import (
     AttendanceFactory,
     CertificateFactory,
+    ExamExemptionFactory,
     ExamResultFactory,
     PublicityActivityFactory,
     ReconsiderationCaseFactory,
@@ -57,7 +58,8 @@ def make_records(township) -> None:
     case = ReconsiderationCaseFactory(agency=township, officer=officer)
     case.note = "第二版"
     case.save()
-    ExamResultFactory(exam__agency=township, officer=officer)
+    result = ExamResultFactory(exam__agency=township, officer=officer)
+    ExamExemptionFactory(exam=result.exam, officer__agency=township)
     AttendanceFactory(session__agency=township, officer=officer)
     PublicityActivityFactory(agency=township)
     VicePrincipalFactory(officer=officer)

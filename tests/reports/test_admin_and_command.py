@@ -8,7 +8,7 @@ from django.test import Client
 
 from reports.annual import services
 from reports.annual.models import AnnualReport, ReportStatus
-from tests.reports.records import EXPECTED, EXPECTED_PROBLEMS, YEAR
+from tests.reports.records import EXPECTED, EXPECTED_PROBLEMS, YEAR, completed
 
 
 def admin_client(user) -> Client:
@@ -65,7 +65,7 @@ def test_the_team_lead_edits_the_draft_text_in_the_admin(world, report):
 
 
 def test_a_published_report_is_read_only_in_the_admin(world, report):
-    services.publish_report(report=report, user=world.team_lead_a)
+    services.publish_report(report=completed(report, world.team_lead_a), user=world.team_lead_a)
     client = admin_client(world.team_lead_a)
     page = client.get(f"/admin/reports/annualreport/{report.pk}/change/").content.decode()
     assert 'name="text"' not in page
@@ -88,6 +88,7 @@ def test_the_admin_adds_a_report_by_agency_and_year(world, records, django_captu
 def test_the_publish_and_new_version_actions(world, report, django_capture_on_commit_callbacks):
     client = admin_client(world.team_lead_a)
     url = "/admin/reports/annualreport/"
+    # Every sentence of this township's draft has its records, so it is published as it is.
     client.post(url, {"action": "publish", "_selected_action": [report.pk]})
     report.refresh_from_db()
     assert report.status == ReportStatus.PUBLISHED

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from reports.annual import generation, services
 from reports.annual.models import AnnualReport, ReportStatus
 from reports.tasks import generate_annual_report
-from tests.reports.records import EXPECTED, YEAR
+from tests.reports.records import EXPECTED, YEAR, completed
 
 
 @pytest.fixture
@@ -20,7 +20,7 @@ def generated(world, records, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def published(generated, world):
-    return services.publish_report(report=generated, user=world.team_lead_a)
+    return services.publish_report(report=completed(generated, world.team_lead_a), user=world.team_lead_a)
 
 
 def test_a_requested_report_is_generated_with_its_snapshot_text_and_files(generated):

@@ -21,7 +21,7 @@ from tests.factories import (
     case_with_events,
 )
 from tests.reports.fixtures import TOWNSHIP_2021
-from tests.reports.records import EXPECTED, EXPECTED_PROBLEMS, YEAR, d
+from tests.reports.records import EXPECTED, EXPECTED_PROBLEMS, YEAR, completed, d
 
 STATS_URL = "/api/v1/stats/"
 
@@ -110,7 +110,7 @@ def published(world, records, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         report = services.request_report(agency=world.township_a, year=YEAR, user=world.team_lead_a)
     report.refresh_from_db()
-    return services.publish_report(report=report, user=world.team_lead_a)
+    return services.publish_report(report=completed(report, world.team_lead_a), user=world.team_lead_a)
 
 
 def test_a_published_report_does_not_change_when_records_are_edited(world, records, published):
@@ -142,7 +142,10 @@ def test_posting_a_report_answers_202_and_its_files_open_with_the_figures(
     text = "\n".join(p.text for p in word.paragraphs)
     assert "其中行政执法人员3人，持有有效行政执法证件2人，持证率66.7%" in text
     assert "考试成绩合格率66.7%" in text
-    assert "全年以我镇为被申请人的行政复议案件5件" in text
+    assert (
+        "全年以我镇为被申请人的行政复议案件收到申请5件，受理5件；已审结3件（维持1件、纠错1件、撤回1件），尚未审结2件。"
+        in text
+    )
 
     book = openpyxl.load_workbook(io.BytesIO(b"".join(client.get(links["xlsx"]).streaming_content)))
 
@@ -150,7 +153,7 @@ def test_posting_a_report_answers_202_and_its_files_open_with_the_figures(
         return {row[0]: row[1] for row in book[sheet].iter_rows(min_row=4, max_col=2, values_only=True) if row[0]}
 
     assert figures("执法人员")["在职干部职工（人）"] == 4
-    assert figures("学法考试")["合格率"] == 0.6667
+    assert figures("学法考试")["合格率"] == 2 / 3
     assert figures("法治宣传")["国家宪法日"] == 1
     assert [row[0] for row in book["存在问题"].iter_rows(min_row=2, values_only=True)] == EXPECTED_PROBLEMS
     assert client.get(links["html"]).status_code == 200

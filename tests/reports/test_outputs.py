@@ -7,7 +7,7 @@ import openpyxl
 from reports.annual.docx import build_docx
 from reports.annual.narrative import build_document
 from reports.annual.xlsx import build_xlsx
-from reports.statistics.labels import AREAS
+from reports.statistics.labels import area_titles
 from reports.statistics.problems import find_problems
 from tests.reports.fixtures import township_stats
 
@@ -49,12 +49,13 @@ def test_the_word_document_ends_with_the_agency_and_the_date():
 
 
 def test_the_workbook_has_one_sheet_per_area_and_one_of_problems():
-    assert workbook().sheetnames == [*AREAS.values(), "存在问题"]
+    assert workbook().sheetnames == ["执法人员", "学法培训", "学法考试", "法治宣传", "行政复议", "依法行政台账", "存在问题"]
+    assert workbook().sheetnames[:-1] == list(area_titles().values())
 
 
 def test_every_area_sheet_has_a_native_chart():
     book = workbook()
-    for title in AREAS.values():
+    for title in area_titles().values():
         assert book[title]._charts, title
 
 
@@ -66,10 +67,12 @@ def test_the_sheets_hold_the_figures():
 
     assert values("执法人员")["在职干部职工（人）"] == 86
     assert values("学法考试")["合格率"] == 1.0
-    assert book["学法考试"]["B8"].number_format == "0.0%"
+    assert values("学法考试")["参考率"] == 84 / 86
+    assert book["学法考试"]["B10"].number_format == "0.0%"
     assert values("法治宣传")["国家宪法日"] == 3
-    assert values("法治宣传")["无主题"] == 5
-    assert values("行政复议")["纠错（件）"] == 1
+    assert values("法治宣传")["无主题日"] == 5
+    assert (values("法治宣传")["法治宣传栏"], values("法治宣传")["法治广场"]) == (2, 1)
+    assert values("行政复议")["纠错（件）"] == 2
 
 
 def test_the_problem_sheet_lists_each_problem_with_its_measure():

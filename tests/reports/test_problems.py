@@ -27,6 +27,7 @@ BREAKING = {
     "uncertified_enforcement": {"officers__enforcing_without_certificate": 2},
     "certificates_expiring": {"officers__expiring_within_90_days": 3},
     "training_hours_short": {"training__officers_below_requirement": 4},
+    "group_study_short": {"training__group_study_planned": 8},
     "exam_pass_rate_low": {"exams__pass_rate": 0.9643, "exams__passed": 81},
     "publicity_one_way": {"publicity__interactive_share": 0.25},
     "publicity_low_participation": {"publicity__participants": 240},

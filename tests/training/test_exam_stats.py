@@ -22,12 +22,14 @@ def test_pass_rate_counts_those_who_sat_and_a_makeup_pass_once(world):
     figures = exam_figures(Scope(world.team_lead_a, world.township_a), 2024)
     assert figures == {
         "exams": 2,
+        "roll": 5,
+        "required": 5,
         "participants": 4,
         "passed": 3,
+        "excellent": 1,
         "pass_rate": 0.75,
         "participation_rate": 0.8,
         "excellence_rate": 0.25,
-        "required": 5,
     }
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
-from django.db.models import Count, F, Q
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline
@@ -15,7 +15,7 @@ from enforcement.agencies.spreadsheet_admin import (
 )
 from enforcement.agencies.spreadsheets import import_sheet
 from training.exams.imports import EXAM_RESULT_COLUMNS, exam_result_row, save_exam_result
-from training.exams.models import Exam, ExamResult
+from training.exams.models import Exam, ExamExemption, ExamResult, passed_q, sat_q
 
 
 class ExamResultInline(ScopedTabularInline):
@@ -24,6 +24,14 @@ class ExamResultInline(ScopedTabularInline):
     extra = 0
     fields = ["officer", "score", "absent", "makeup_of"]
     raw_id_fields = ["officer", "makeup_of"]
+
+
+class ExamExemptionInline(ScopedTabularInline):
+    model = ExamExemption
+    fk_name = "exam"
+    extra = 0
+    fields = ["officer", "reason"]
+    raw_id_fields = ["officer"]
 
 
 class ExamResultImportForm(SpreadsheetImportForm):
@@ -41,7 +49,7 @@ class ExamAdmin(SpreadsheetImportMixin, ScopedModelAdmin):
     list_select_related = ["agency"]
     search_fields = ["title"]
     date_hierarchy = "date"
-    inlines = [ExamResultInline]
+    inlines = [ExamResultInline, ExamExemptionInline]
     import_form_class = ExamResultImportForm
     import_columns = EXAM_RESULT_COLUMNS
     import_title = _("Import results from Excel")
@@ -51,8 +59,8 @@ class ExamAdmin(SpreadsheetImportMixin, ScopedModelAdmin):
             super()
             .get_queryset(request)
             .annotate(
-                sat_count=Count("results", filter=Q(results__absent=False)),
-                passed_count=Count("results", filter=Q(results__absent=False, results__score__gte=F("pass_mark"))),
+                sat_count=Count("results", filter=sat_q("results__")),
+                passed_count=Count("results", filter=passed_q("results__")),
             )
         )
 
@@ -95,3 +103,12 @@ class ExamResultAdmin(ScopedModelAdmin):
     list_select_related = ["officer", "exam", "makeup_of__exam", "makeup_of__officer"]
     search_fields = ["officer__name", "exam__title"]
     raw_id_fields = ["officer", "exam", "makeup_of"]
+
+
+@admin.register(ExamExemption)
+class ExamExemptionAdmin(ScopedModelAdmin):
+    list_display = ["officer", "exam", "reason"]
+    list_filter = [year_filter("exam__date"), ("officer__agency", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["officer", "exam"]
+    search_fields = ["officer__name", "exam__title", "reason"]
+    raw_id_fields = ["officer", "exam"]

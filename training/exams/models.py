@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from enforcement.agencies.base import TimeStampedModel
 from enforcement.agencies.models import Agency
-from enforcement.agencies.querysets import ScopedQuerySet
+from enforcement.agencies.querysets import ScopedQuerySet, scoped_queryset
 from enforcement.officers.models.officer import Officer
 from enforcement.officers.placement import officer_in_subtree
 
@@ -95,18 +95,36 @@ class Exam(TimeStampedModel):
         return (Decimal(self.max_score) * percent / 100).quantize(Decimal("0.1"))
 
 
+def sat_q(prefix: str = "") -> models.Q:
+    """Results of an officer who sat the exam (not absent)."""
+    return models.Q(**{f"{prefix}absent": False})
+
+
+def passed_q(prefix: str = "") -> models.Q:
+    """Results at or above their exam's pass mark: the one meaning of "passed" (`ExamResult.passed`).
+
+    `prefix` reaches the result from another model, e.g. "results__" from an exam.
+    """
+    return sat_q(prefix) & models.Q(**{f"{prefix}score__gte": models.F(f"{prefix}exam__pass_mark")})
+
+
+def excellent_q(prefix: str = "") -> models.Q:
+    """Results at or above their exam's excellence mark (`ExamResult.excellent`)."""
+    return sat_q(prefix) & models.Q(**{f"{prefix}score__gte": models.F(f"{prefix}exam__excellence_mark")})
+
+
 class ExamResultQuerySet(ScopedQuerySet):
     # Counted where the officer works, like attendance.
     scope_field = "officer__agency"
 
     def sat(self):
-        return self.filter(absent=False)
+        return self.filter(sat_q())
 
     def passed(self):
-        return self.filter(absent=False, score__gte=models.F("exam__pass_mark"))
+        return self.filter(passed_q())
 
     def excellent(self):
-        return self.filter(absent=False, score__gte=models.F("exam__excellence_mark"))
+        return self.filter(excellent_q())
 
     def in_year(self, year: int):
         return self.filter(exam__date__year=year)
@@ -160,7 +178,13 @@ class ExamResult(TimeStampedModel):
 
     @property
     def passed(self) -> bool:
+        """At or above the exam's pass mark; the row form of `passed_q`."""
         return not self.absent and self.score is not None and self.score >= self.exam.pass_mark
+
+    @property
+    def excellent(self) -> bool:
+        """At or above the exam's excellence mark; the row form of `excellent_q`."""
+        return not self.absent and self.score is not None and self.score >= self.exam.excellence_mark
 
     def clean(self) -> None:
         super().clean()
@@ -191,3 +215,51 @@ class ExamResult(TimeStampedModel):
                 errors["makeup_of"] = _("A make-up sitting cannot be before the first sitting.")
         if errors:
             raise ValidationError(errors)
+
+
+class ExamExemption(TimeStampedModel):
+    """A person excused from an exam (免考), with the reason: they leave its roll (应考人数).
+
+    The roll of an exam is its agency's in-service staff on the exam date,
+    less the people exempted here; the participation rate divides those who
+    sat by it.
+    """
+
+    exam = models.ForeignKey(Exam, verbose_name=_("exam"), on_delete=models.PROTECT, related_name="exemptions")
+    officer = models.ForeignKey(
+        Officer, verbose_name=_("officer"), on_delete=models.PROTECT, related_name="exam_exemptions"
+    )
+    reason = models.CharField(_("reason"), max_length=200)
+
+    objects = scoped_queryset("officer__agency").as_manager()
+
+    class Meta:
+        verbose_name = _("exam exemption")
+        verbose_name_plural = _("exam exemptions")
+        ordering = ["exam", "officer__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["exam", "officer"],
+                name="exam_exemption_once_per_officer",
+                violation_error_message=_("This officer is already exempted from this exam."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(reason=""),
+                name="exam_exemption_has_reason",
+                violation_error_message=_("Give the reason for the exemption."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.officer} {self.exam}"
+
+    def clean(self) -> None:
+        super().clean()
+        exam = getattr(self, "exam", None)
+        officer = getattr(self, "officer", None)
+        if not (self.reason or "").strip():
+            raise ValidationError({"reason": _("Give the reason for the exemption.")})
+        if exam is not None and officer is not None and exam.agency_id:
+            error = officer_in_subtree(officer, exam.agency, _("the exam's agency"))
+            if error:
+                raise ValidationError({"officer": error})

@@ -1,41 +1,46 @@
+"""Yearly exam figures: the roll, who sat, passed and excelled, each person counted once."""
+
 from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, F, Q
+from django.db.models import Count
 
 from enforcement.agencies.scope import Scope
 from enforcement.agencies.yearly import as_of
+from enforcement.officers.models.officer import Officer
 from lawgov.rates import rate
-from training.exams.models import Exam, ExamResult
-
-SAT = Q(absent=False)
-PASSED = SAT & Q(score__gte=F("exam__pass_mark"))
-EXCELLENT = SAT & Q(score__gte=F("exam__excellence_mark"))
+from training.exams.models import Exam, ExamResult, excellent_q, passed_q, sat_q
+from training.exams.roll import on_the_roll_of
 
 
 def exam_figures(scope: Scope, year: int, *, today: datetime.date | None = None) -> dict:
-    """Exams held and how the staff did, each person counted once.
+    """Exams held in the year up to its as-of date and how the staff did, each person counted once.
 
-    `required` is the roll: every officer with a first sitting in the year's
-    exams, absent or not (the roll lists all staff expected to sit). An
-    officer who failed and passed the make-up counts once as passed.
+    `roll` (应考人数) counts the people on the roll of any of these exams
+    (training/exams/roll.py); `required` is the same number under its older
+    name. An officer who failed and passed the make-up counts once as passed.
     """
     day = as_of(year, today)
-    exams = scope.rows(Exam).filter(date__year=year, date__lte=day).count()
+    held = scope.rows(Exam).filter(date__year=year, date__lte=day).count()
+    # Results and the roll count where the officer works, whoever held the exam
+    # (a township's staff sitting the county's exam count for the township).
     results = scope.rows(ExamResult).filter(exam__date__year=year, exam__date__lte=day)
     totals = results.aggregate(
-        required=Count("officer", distinct=True, filter=Q(makeup_of__isnull=True)),
-        participants=Count("officer", distinct=True, filter=SAT),
-        passed=Count("officer", distinct=True, filter=PASSED),
-        excellent=Count("officer", distinct=True, filter=EXCELLENT),
+        participants=Count("officer", distinct=True, filter=sat_q()),
+        passed=Count("officer", distinct=True, filter=passed_q()),
+        excellent=Count("officer", distinct=True, filter=excellent_q()),
     )
+    exams_of_the_year = Exam.objects.filter(date__year=year, date__lte=day)
+    on_roll = scope.rows(Officer).filter(on_the_roll_of(exams_of_the_year)).count()
     return {
-        "exams": exams,
+        "exams": held,
+        "roll": on_roll,
+        "required": on_roll,
         "participants": totals["participants"],
         "passed": totals["passed"],
+        "excellent": totals["excellent"],
         "pass_rate": rate(totals["passed"], totals["participants"]),
-        "participation_rate": rate(totals["participants"], totals["required"]),
+        "participation_rate": rate(totals["participants"], on_roll),
         "excellence_rate": rate(totals["excellent"], totals["participants"]),
-        "required": totals["required"],
     }

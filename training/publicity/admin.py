@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline
@@ -39,10 +40,26 @@ class ActivityPhotoInline(ScopedTabularInline):
     fields = ["image", "caption"]
 
 
+class DatedLaterFilter(admin.SimpleListFilter):
+    """Activities dated after today: left out of the yearly figures until their day comes."""
+
+    title = _("date")
+    parameter_name = "dated"
+
+    def lookups(self, request, model_admin):
+        return [("later", _("Dated after today (not counted in the statistics)"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "later":
+            return queryset.filter(start_date__gt=timezone.localdate())
+        return queryset
+
+
 @admin.register(PublicityActivity)
 class PublicityActivityAdmin(SpreadsheetImportMixin, ScopedModelAdmin):
     list_display = ["start_date", "title", "agency", "theme", "format_names", "participants", "materials"]
     list_filter = [
+        DatedLaterFilter,
         year_filter("start_date"),
         "theme",
         "formats",

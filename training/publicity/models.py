@@ -35,6 +35,14 @@ class ThemeDay(TimeStampedModel):
         verbose_name = _("theme day")
         verbose_name_plural = _("theme days")
         ordering = ["month", "day", "name"]
+        constraints = [
+            # Two names for one day (12·4 is both 国家宪法日 and 全国法制宣传日) would split its count.
+            models.UniqueConstraint(
+                fields=["month", "day", "days"],
+                name="theme_day_one_per_period",
+                violation_error_message=_("Another theme day already covers this period; use that one."),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -1,24 +1,44 @@
+"""Yearly figures of legal publicity: activities by theme and format, youth education, permanent sites."""
+
 from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from enforcement.agencies.scope import Scope
 from enforcement.agencies.yearly import as_of
+from enforcement.officers.models.officer import Officer
 from lawgov.rates import rate
 from training.publicity.models import PublicityActivity, PublicityFormat
-from training.publicity.youth import RuleOfLawVicePrincipal
+from training.publicity.youth import PublicitySite, RuleOfLawVicePrincipal
+
+# The key of `by_theme` under which activities without a theme day are counted.
+UNTHEMED = "无主题日"
+
+
+def school_year_ending_in(year: int) -> tuple[datetime.date, datetime.date]:
+    """The school year (学年, September to August) that ends in `year`: the last one complete by December."""
+    return datetime.date(year - 1, 9, 1), datetime.date(year, 8, 31)
 
 
 def publicity_figures(scope: Scope, year: int, *, today: datetime.date | None = None) -> dict:
-    """Activities of the year by theme and format, how interactive they were, youth work.
+    """Activities of the year by theme and format, how interactive they were, youth work, permanent sites.
 
-    An activity belongs to the year it started in. `interactive_share` is the
-    share of activities with at least one interactive format. A vice
-    principal serving any part of the year counts for it, once.
+    An activity belongs to the year it started in, and counts only once it
+    has started by the as-of date: one dated after the day the figures are
+    compiled is a typing error or a plan, not work done (the admin lists
+    them). `interactive_share` is the share of activities with at least one
+    interactive format. A vice principal serving any part of the year counts
+    for it, once; they meet the lessons rule when their activities at school
+    in the school year ending in the report year give at least the required
+    class periods (4 by the national rule, a LAWGOV setting). A site counts
+    when it was in use on some day of the year up to the as-of date.
     """
-    activities = scope.rows(PublicityActivity).in_year(year)
+    day = as_of(year, today)
+    first_day = datetime.date(year, 1, 1)
+    activities = scope.rows(PublicityActivity).in_year(year).filter(start_date__lte=day)
     interactive = PublicityFormat.objects.filter(is_interactive=True, activities=OuterRef("pk"))
     youth = activities.youth().values("pk")
     totals = activities.aggregate(
@@ -29,7 +49,7 @@ def publicity_figures(scope: Scope, year: int, *, today: datetime.date | None = 
         youth_activities=Count("id", filter=Q(pk__in=youth)),
     )
     by_theme = {
-        row["theme__name"] or "": row["count"]
+        row["theme__name"] or UNTHEMED: row["count"]
         for row in activities.order_by().values("theme__name").annotate(count=Count("id"))
     }
     by_format = {
@@ -39,19 +59,39 @@ def publicity_figures(scope: Scope, year: int, *, today: datetime.date | None = 
         .values("formats__name")
         .annotate(count=Count("id", distinct=True))
     }
-    first_day = datetime.date(year, 1, 1)
+    school_year_start, school_year_end = school_year_ending_in(year)
+    lessons_in_school_year = Q(
+        vice_principal_terms__activities__start_date__gte=school_year_start,
+        vice_principal_terms__activities__start_date__lte=min(school_year_end, day),
+    )
+    serving = Q(
+        vice_principal_terms__in=scope.rows(RuleOfLawVicePrincipal).serving_between(first_day, day).values("pk")
+    )
     vice_principals = (
         scope.rows(RuleOfLawVicePrincipal)
-        .serving_between(first_day, as_of(year, today))
+        .serving_between(first_day, day)
         .aggregate(officers=Count("officer", distinct=True))["officers"]
     )
+    meeting = (
+        scope.rows(Officer)
+        .filter(serving)
+        .annotate(periods=Sum("vice_principal_terms__activities__class_periods", filter=lessons_in_school_year))
+        .filter(periods__gte=settings.LAWGOV["VICE_PRINCIPAL_CLASS_PERIODS"])
+        .count()
+    )
+    sites = scope.rows(PublicitySite).filter(since__lte=day).filter(Q(until__isnull=True) | Q(until__gte=first_day))
+    sites_by_kind = {row["kind"]: row["count"] for row in sites.order_by().values("kind").annotate(count=Count("id"))}
     return {
         "activities": totals["activities"],
         "participants": totals["participants"] or 0,
         "materials": totals["materials"] or 0,
         "by_theme": by_theme,
         "by_format": by_format,
+        "interactive_activities": totals["interactive"],
         "interactive_share": rate(totals["interactive"], totals["activities"]),
         "youth_activities": totals["youth_activities"],
         "vice_principals": vice_principals,
+        "vice_principals_meeting_lessons": meeting,
+        "sites": sum(sites_by_kind.values()),
+        "sites_by_kind": sites_by_kind,
     }

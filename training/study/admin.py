@@ -22,7 +22,7 @@ from training.study.services import add_attendees
 
 @admin.register(StudyPlan)
 class StudyPlanAdmin(ScopedModelAdmin):
-    list_display = ["agency", "year", "required_hours"]
+    list_display = ["agency", "year", "required_hours", "group_study_sessions"]
     list_filter = ["year", ("agency", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["agency"]
 

@@ -21,21 +21,18 @@ def default_required_hours() -> int:
 
 class StudyPlanQuerySet(ScopedQuerySet):
     def required_hours_for(self, agency: Agency, year: int) -> int:
-        """The hours each officer of `agency` must study in `year`.
+        """The hours each officer of `agency` must study in `year`: the binding plan's, else the setting."""
+        plan = self.binding(agency, year)
+        return default_required_hours() if plan is None else plan.required_hours
 
-        The plan of the agency itself wins, then the nearest agency above it
-        (a county plan binds its townships); without any plan, the setting.
-        This reads configuration, not counted rows, so it is not scoped to
-        the reader: a township follows its county's plan even if its users
-        cannot list that plan.
+    def binding(self, agency: Agency, year: int) -> StudyPlan | None:
+        """The plan `agency` follows in `year`: its own, else the nearest agency's above it; None without any.
+
+        A county plan binds its townships. This reads configuration, not
+        counted rows, so it is not scoped to the reader: a township follows
+        its county's plan even if its users cannot list that plan.
         """
-        plan = (
-            self.filter(agency_id__in=agency.ancestor_ids, year=year)
-            .order_by("-agency__path")
-            .values_list("required_hours", flat=True)
-            .first()
-        )
-        return default_required_hours() if plan is None else plan
+        return self.filter(agency_id__in=agency.ancestor_ids, year=year).order_by("-agency__path").first()
 
 
 class StudyPlan(TimeStampedModel):
@@ -52,6 +49,11 @@ class StudyPlan(TimeStampedModel):
         _("required hours per officer"),
         default=default_required_hours,
         validators=[MinValueValidator(1)],
+    )
+    group_study_sessions = models.PositiveSmallIntegerField(
+        _("group-study sessions planned"),
+        default=0,
+        help_text=_("Party-committee group study sessions (理论中心组集体学法) the plan sets for the year."),
     )
     planned_items = models.TextField(_("planned items"), blank=True, help_text=_("One item per line."))
 

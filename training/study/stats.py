@@ -9,8 +9,8 @@ from django.db.models.functions import Coalesce
 from enforcement.agencies.scope import Scope
 from enforcement.agencies.yearly import as_of
 from enforcement.officers.models.officer import Officer
-from lawgov.rates import rate
-from training.study.models import Attendance, SessionKind, StudyPlan, TrainingSession
+from lawgov.rates import exact, half_up
+from training.study.models import Attendance, SessionKind, StudyPlan, TrainingSession, default_required_hours
 
 HOURS = DecimalField(max_digits=9, decimal_places=1)
 
@@ -35,13 +35,21 @@ def _number(value) -> float:
     return float(value or 0)
 
 
+def _average(total, count: int) -> float | None:
+    """Hours per officer, rounded half up once to one decimal (the unit people read)."""
+    fraction = exact(total, count)
+    return None if fraction is None else float(half_up(fraction))
+
+
 def training_figures(scope: Scope, year: int, *, today: datetime.date | None = None) -> dict:
     """Sessions held, hours, who attended and who met the yearly requirement.
 
     Sessions count where they were held; attendance and hours count where the
     officer works, so a township's officers keep the hours earned at county
     sessions. The requirement is checked for in-service enforcement officers,
-    the ones the 60-hour rule is about.
+    the ones the 60-hour rule is about. The study plan binding the agency
+    (its own or the nearest above) gives the required hours and the
+    group-study sessions planned, compared with the group-study sessions held.
     """
     day = as_of(year, today)
     sessions = scope.rows(TrainingSession).filter(date__year=year, date__lte=day)
@@ -55,7 +63,8 @@ def training_figures(scope: Scope, year: int, *, today: datetime.date | None = N
         attendances=Count("officer", distinct=True),
         leaders_attending=Count("officer", distinct=True, filter=Q(officer__is_leader=True)),
     )
-    required = StudyPlan.objects.required_hours_for(scope.agency, year)
+    plan = StudyPlan.objects.binding(scope.agency, year)
+    required = default_required_hours() if plan is None else plan.required_hours
     # The officers the requirement is about, and each one's hours of the year:
     # grouping only the year's attendance of those officers, rather than
     # joining every officer to every year's attendance, keeps the county-wide
@@ -78,7 +87,6 @@ def training_figures(scope: Scope, year: int, *, today: datetime.date | None = N
         "meeting": total if required <= 0 else hours_of_year["meeting"],
         "hours": hours_of_year["hours"],
     }
-    average = rate(_number(officers["hours"]), officers["total"])
     return {
         "sessions": session_totals["sessions"],
         "hours": _number(session_totals["hours"]),
@@ -86,7 +94,10 @@ def training_figures(scope: Scope, year: int, *, today: datetime.date | None = N
         "required_hours": required,
         "officers_meeting_requirement": officers["meeting"],
         "officers_below_requirement": officers["total"] - officers["meeting"],
-        "average_hours_per_officer": None if average is None else round(average, 1),
+        "average_hours_per_officer": _average(officers["hours"], officers["total"]),
         "leader_study_sessions": session_totals["leader_study_sessions"],
         "leaders_attending": attendance_totals["leaders_attending"],
+        # None: no study plan binds the agency this year (the report then asks for one).
+        "group_study_planned": plan.group_study_sessions if plan is not None else None,
+        "group_study_held": session_totals["leader_study_sessions"],
     }

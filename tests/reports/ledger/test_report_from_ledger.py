@@ -11,7 +11,7 @@ from reports.annual import services
 from reports.annual.document import document_to_text
 from reports.annual.placeholders import placeholder, placeholders_in
 from reports.models import AnnualReport
-from tests.factories import WorkPlanFactory, ledger_year
+from tests.factories import StudyPlanFactory, WorkPlanFactory, ledger_year
 
 pytestmark = pytest.mark.django_db
 COMPILED_AT = datetime.datetime(2026, 1, 20, 9, tzinfo=datetime.UTC)
@@ -29,6 +29,8 @@ def generate(world, django_capture_on_commit_callbacks):
     """The township's draft of 2025, generated as the team lead asks for it."""
 
     def draft(agency) -> AnnualReport:
+        # The township keeps its study plan: the placeholders these tests look for are the ledger's.
+        StudyPlanFactory(agency=agency, year=2025)
         with django_capture_on_commit_callbacks(execute=True):
             report = services.request_report(agency=agency, year=2025, user=world.team_lead_a)
         report.refresh_from_db()
