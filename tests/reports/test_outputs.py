@@ -49,7 +49,15 @@ def test_the_word_document_ends_with_the_agency_and_the_date():
 
 
 def test_the_workbook_has_one_sheet_per_area_and_one_of_problems():
-    assert workbook().sheetnames == ["执法人员", "学法培训", "学法考试", "法治宣传", "行政复议", "依法行政台账", "存在问题"]
+    assert workbook().sheetnames == [
+        "执法人员",
+        "学法培训",
+        "学法考试",
+        "法治宣传",
+        "行政复议",
+        "依法行政台账",
+        "存在问题",
+    ]
     assert workbook().sheetnames[:-1] == list(area_titles().values())
 
 

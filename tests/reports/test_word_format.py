@@ -100,7 +100,14 @@ def test_the_document_holds_a_table_of_the_key_figures_from_the_statistics():
     assert figures["持证率"] == "91.7%"
     assert figures["行政执法人员（人）"] == str(stats["officers"]["enforcement_officers"])
     assert figures["收到申请（件）"] == str(stats["reconsideration"]["received"])
-    assert {area for area, _label, _value in rows[1:]} == {"执法人员", "学法培训", "学法考试", "法治宣传", "行政复议", "依法行政台账"}
+    assert {area for area, _label, _value in rows[1:]} == {
+        "执法人员",
+        "学法培训",
+        "学法考试",
+        "法治宣传",
+        "行政复议",
+        "依法行政台账",
+    }
     caption = word.tables[0]._tbl.getprevious()
     assert "2021年度法治政府建设主要数据" in "".join(caption.itertext())
 
