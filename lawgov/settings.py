@@ -262,6 +262,7 @@ REST_FRAMEWORK = {
         "certificate_verification": env.str("VERIFICATION_RATE", default="30/minute"),
         # Per address, on top of django-axes' lockout per username and address.
         "token": env.str("TOKEN_RATE", default="20/minute"),
+        "enforcement_disclosure": env.str("DISCLOSURE_RATE", default="30/minute"),
     },
     "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_PARSER_CLASSES": ["lawgov.api.parsers.JSONParser"],
@@ -292,6 +293,14 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "EmploymentStatusEnum": "enforcement.officers.models.officer.EmploymentStatus.choices",
         "CertificateStatusEnum": "enforcement.officers.models.certificate.CertificateStatus.choices",
+        "ReconsiderationOutcomeEnum": "enforcement.reconsideration.choices.Outcome.choices",
+        "PartyKindEnum": "enforcement.cases.models.choices.PartyKind.choices",
+        "PenaltyKindEnum": "enforcement.cases.models.choices.PenaltyKind.choices",
+        "PenaltyCaseEventKindEnum": "enforcement.cases.models.choices.CaseEventKind.choices",
+        "PenaltyCaseStatusEnum": "enforcement.cases.models.choices.CaseStatus.choices",
+        "PenaltyDecisionOutcomeEnum": "enforcement.cases.models.choices.DecisionOutcome.choices",
+        "PenaltyEventOutcomeEnum": "enforcement.cases.models.choices.EVENT_OUTCOMES",
+        "PenaltyDeadlineKindEnum": "enforcement.cases.models.choices.PenaltyDeadlineKind.choices",
         "ValidationErrorEnum": "drf_standardized_errors.openapi_serializers.ValidationErrorEnum.choices",
         "ClientErrorEnum": "drf_standardized_errors.openapi_serializers.ClientErrorEnum.choices",
         "ServerErrorEnum": "drf_standardized_errors.openapi_serializers.ServerErrorEnum.choices",
@@ -329,6 +338,8 @@ LOGGING = {
 # These differ by province or by the authority reading the figures; they are
 # settings so that a deployment changes them without touching code.
 LAWGOV = {
+    # The largest file attached to a penalty case's event (a video of an inspection, art. 47).
+    "CASE_FILE_MAX_BYTES": env.int("LAWGOV_CASE_FILE_MAX_BYTES", default=200 * 1024 * 1024),
     # How many years a newly issued law-enforcement certificate is valid.
     "CERTIFICATE_VALIDITY_YEARS": env.int("LAWGOV_CERTIFICATE_VALIDITY_YEARS", default=5),
     # Required yearly legal and professional training hours per officer.

@@ -1,6 +1,7 @@
 """factory_boy factories shared by every test folder, one module per area."""
 
 from tests.factories.agencies import AgencyFactory, MembershipFactory, UserFactory
+from tests.factories.cases import EnforcementFieldFactory, certified_officer, penalty_case
 from tests.factories.certificates import AnnualReviewFactory, CertificateFactory
 from tests.factories.officers import OfficerFactory, make_id_number
 from tests.factories.reconsideration import ApplicantFactory, ReconsiderationCaseFactory, case_with_events
@@ -24,6 +25,7 @@ __all__ = [
     "AttendanceFactory",
     "AudienceFactory",
     "CertificateFactory",
+    "EnforcementFieldFactory",
     "ExamFactory",
     "ExamResultFactory",
     "MembershipFactory",
@@ -37,5 +39,7 @@ __all__ = [
     "UserFactory",
     "VicePrincipalFactory",
     "case_with_events",
+    "certified_officer",
     "make_id_number",
+    "penalty_case",
 ]

@@ -6,12 +6,20 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from enforcement.agencies.models import Agency
+from enforcement.cases import demo as cases_demo
 from enforcement.officers import demo as enforcement_demo
 from enforcement.reconsideration import demo as demo_reconsideration
 from training import demo as training_demo
 
 # Each app adds its records in dependency order.
-SEEDERS = [enforcement_demo.seed, enforcement_demo.seed_officers, training_demo.seed, demo_reconsideration.seed]
+SEEDERS = [
+    enforcement_demo.seed,
+    enforcement_demo.seed_officers,
+    training_demo.seed,
+    demo_reconsideration.seed,
+    cases_demo.seed,
+    demo_reconsideration.seed_penalty_correction,
+]
 
 
 class Command(BaseCommand):
