@@ -360,6 +360,8 @@ LAWGOV = {
         "publicity_low_participation": env.float("LAWGOV_MIN_PARTICIPANTS_PER_ACTIVITY", default=50),
         "replies_overdue": env.int("LAWGOV_MAX_REPLIES_OVERDUE", default=0),
         "correction_rate_high": env.float("LAWGOV_MAX_CORRECTION_RATE", default=0.15),
+        "uncertified_handler_acts": env.int("LAWGOV_MAX_UNCERTIFIED_HANDLER_ACTS", default=0),
+        "legal_review_missing": env.int("LAWGOV_MAX_LEGAL_REVIEWS_MISSING", default=0),
     },
     # Largest accepted photo of a publicity activity, in bytes and in pixels a side.
     "PHOTO_MAX_BYTES": env.int("LAWGOV_PHOTO_MAX_BYTES", default=5 * 1024 * 1024),

@@ -126,18 +126,31 @@ def replay(
     new_officers: Sequence[int] = (),
     calendar: WorkingCalendar | None = None,
 ) -> CaseFacts:
-    """The facts after `events`; an order the law does not allow raises ValidationError."""
+    """The facts after `events`; recording an event the law does not allow raises ValidationError."""
+
+    # Recorded events are facts: one that a later change (a flag set on the
+    # case, a certificate corrected) makes irregular stays, and is counted as
+    # such by the statistics. Only the event being recorded is refused, also
+    # when it would make an event recorded after it impossible.
+    new_seen = False
 
     def refuse(event: EnforcementEvent, name: str, message: str) -> None:
         if event is new_event:
             raise ValidationError({name: message})
-        raise ValidationError(f"{event}: {message}")
+        if new_seen:
+            raise ValidationError(
+                {
+                    "occurred_on": _("This would make the event %(event)s impossible: %(reason)s")
+                    % {"event": event, "reason": message}
+                }
+            )
 
     facts = CaseFacts(discovered_on=case.discovered_on)
     simplified = case.procedure == Procedure.SIMPLIFIED
     seen: dict[str, datetime.date] = {}
     for event in _in_order(events):
         kind, day = Kind(event.kind), event.occurred_on
+        new_seen = new_seen or event is new_event
         fail: Callable[[str, str], None] = lambda name, message, event=event: refuse(event, name, message)  # noqa: E731
         if case.discovered_on and day < case.discovered_on:
             fail(

@@ -45,6 +45,12 @@ CHARTS = [
         "bar",
         ["received", "accepted", "decided", "upheld", "corrected", "mediated_or_settled", "withdrawn", "pending"],
     ),
+    (
+        "enforcement",
+        "行政处罚案件办理情况",
+        "bar",
+        ["filed", "decided", "fines_count", "legal_review_required", "legal_review_done", "hearings_held", "published"],
+    ),
 ]
 
 

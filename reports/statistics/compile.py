@@ -25,6 +25,7 @@ AREAS: dict[str, str] = {
     "exams": "training.exams.stats.exam_figures",
     "publicity": "training.publicity.stats.publicity_figures",
     "reconsideration": "enforcement.reconsideration.stats.reconsideration_figures",
+    "enforcement": "enforcement.cases.stats.enforcement_figures",
 }
 
 

@@ -10,6 +10,7 @@ AREAS = {
     "exams": "学法考试",
     "publicity": "法治宣传",
     "reconsideration": "行政复议",
+    "enforcement": "行政处罚",
 }
 
 # Keys that are fractions 0–1, written as percentages.
@@ -22,6 +23,9 @@ RATES = {
     "correction_rate",
     "mediation_withdrawal_rate",
     "replies_on_time_rate",
+    "decided_within_period_rate",
+    "withdrawn_on_time_rate",
+    "corrected_by_reconsideration_rate",
 }
 
 LABELS = {
@@ -78,6 +82,21 @@ LABELS = {
         "replies_on_time_rate": "答复按时率",
         "replies_overdue": "逾期答复（件）",
         "litigated": "复议后诉讼（件）",
+    },
+    "enforcement": {
+        "filed": "立案（件）",
+        "decided": "作出决定（件）",
+        "fines_count": "罚款（件）",
+        "fines_total": "罚款金额（元）",
+        "decided_within_period_rate": "法定期限内决定率",
+        "legal_review_required": "应当法制审核（件）",
+        "legal_review_done": "经法制审核（件）",
+        "hearings_held": "举行听证（件）",
+        "published": "公开处罚决定（件）",
+        "withdrawn_on_time_rate": "按时撤回公开率",
+        "uncertified_handler_acts": "无有效证件人员执法（次）",
+        "corrected_by_reconsideration": "被复议纠错（件）",
+        "corrected_by_reconsideration_rate": "被复议纠错率",
     },
 }
 

@@ -224,3 +224,10 @@ def test_a_certificate_revoked_later_with_an_earlier_date_turns_the_acts_after_i
         certificate=certificate, status="revoked", previous_status="valid", changed_on=D(2025, 3, 5), reason="违法执法"
     )
     assert EventOfficer.objects.filter(event__case=case).uncertified().count() == 2
+
+
+def test_an_event_that_would_make_a_later_recorded_event_impossible_is_refused(agency, english):
+    case = penalty_case(agency, FILED, NOTIFIED, ("decided", D(2025, 4, 10)), ("served", D(2025, 4, 11)))
+    with pytest.raises(ValidationError) as error:
+        record_event(case=case, kind="closed", occurred_on=D(2025, 4, 10))
+    assert "Decision served impossible" in refusal(error, "occurred_on")

@@ -20,7 +20,33 @@ def test_the_statistics_answer_the_contract_keys(world, records):
     response = api_client_for(world.stats_client_a).get(STATS_URL, {"year": YEAR})
     assert response.status_code == 200, response.content
     body = response.json()
-    assert set(body) == {"year", "agency", "officers", "training", "exams", "publicity", "reconsideration", "problems"}
+    assert set(body) == {
+        "year",
+        "agency",
+        "officers",
+        "training",
+        "exams",
+        "publicity",
+        "reconsideration",
+        "enforcement",
+        "problems",
+    }
+    assert set(body["enforcement"]) >= {
+        "filed",
+        "decided",
+        "by_procedure",
+        "by_field",
+        "fines_count",
+        "fines_total",
+        "decided_within_period_rate",
+        "legal_review_required",
+        "legal_review_done",
+        "hearings_held",
+        "published",
+        "withdrawn_on_time_rate",
+        "uncertified_handler_acts",
+        "corrected_by_reconsideration",
+    }
     assert body["agency"] == {"id": world.township_a.pk, "name": world.township_a.name}
     assert body["training"]["hours"] == 48
     assert {"code", "text", "measure"} <= set(body["problems"][0])

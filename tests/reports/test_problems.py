@@ -14,6 +14,9 @@ HEALTHY = dict(
     publicity__activities=12,
     reconsideration__replies_overdue=0,
     reconsideration__correction_rate=0.1,
+    enforcement__uncertified_handler_acts=0,
+    enforcement__legal_review_required=2,
+    enforcement__legal_review_done=2,
 )
 
 # For each rule, one change to the healthy figures that breaks it.
@@ -26,6 +29,8 @@ BREAKING = {
     "publicity_low_participation": {"publicity__participants": 240},
     "replies_overdue": {"reconsideration__replies_overdue": 1},
     "correction_rate_high": {"reconsideration__correction_rate": 0.3333},
+    "uncertified_handler_acts": {"enforcement__uncertified_handler_acts": 2},
+    "legal_review_missing": {"enforcement__legal_review_done": 1},
 }
 
 

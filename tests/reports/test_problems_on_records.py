@@ -2,6 +2,8 @@
 
 import pytest
 
+from enforcement.cases.services import refresh_case
+from enforcement.models import Certificate, EnforcementCase
 from reports.statistics.compile import compile_statistics, subtree_scope
 from reports.statistics.problems import RULES
 from tests.factories import (
@@ -14,6 +16,7 @@ from tests.factories import (
     PublicityFormatFactory,
     TrainingSessionFactory,
     case_with_events,
+    penalty_case,
 )
 from tests.reports.records import YEAR, d
 
@@ -61,6 +64,26 @@ class Township:
             officer=self.first,
         )
 
+    def penalty_case(self, *events, **details):
+        return penalty_case(
+            self.world.township_a,
+            ("filed", d("2021-03-04")),
+            *events,
+            handlers=[self.officer(), self.officer()],
+            discovered_on=d("2021-03-03"),
+            **details,
+        )
+
+    def acts_outside_the_certified_field(self):
+        case = self.penalty_case(("investigated", d("2021-03-05")))
+        # The certificate is corrected later: it never covered the case's field.
+        Certificate.objects.filter(officer=case.handlers.first()).update(fields="市场监管")
+
+    def decision_found_to_need_review(self):
+        case = self.penalty_case(("notified", d("2021-03-20")), ("decided", d("2021-04-01")))
+        EnforcementCase.objects.filter(pk=case.pk).update(major_public_interest=True)
+        refresh_case(case.pk)
+
     def problems(self) -> list[str]:
         stats = compile_statistics(subtree_scope(self.world.township_a), YEAR)
         return [problem["code"] for problem in stats["problems"]]
@@ -75,6 +98,8 @@ BREAKING = {
     "publicity_low_participation": lambda t: t.activity(INTERACTIVE, participants=10),
     "replies_overdue": lambda t: t.case(replied_on="2021-04-01", outcome="upheld"),
     "correction_rate_high": lambda t: t.case(replied_on="2021-03-10", outcome="revoked"),
+    "uncertified_handler_acts": lambda t: t.acts_outside_the_certified_field(),
+    "legal_review_missing": lambda t: t.decision_found_to_need_review(),
 }
 
 
