@@ -14,12 +14,16 @@ from rest_framework.test import APIClient
 from enforcement.agencies import roles
 from enforcement.agencies.models import Agency, Membership
 from enforcement.agencies.validators import id_number_check_character
+from enforcement.cases.models import CLOSED_STATUSES, CaseStatus
 from enforcement.officers import demo
 from enforcement.officers.models.certificate import Certificate
 from enforcement.officers.roster import REQUIRED_COLUMNS, import_roster, read_roster
 from reports.annual.models import AnnualReport
 from reports.annual.services import request_report
 from reports.benchmark import growth, measure, write_results
+
+# The open cases a team lead works through, as the list filter spells them.
+OPEN_PENALTY_STATUSES = [status for status in CaseStatus if status not in CLOSED_STATUSES]
 
 
 def bench_user(username: str, role: str, agency: Agency):
@@ -107,6 +111,12 @@ class Command(BaseCommand):
             (
                 "certificates expiring within 90 days (county)",
                 lambda: get_ok(supervisor, "/api/v1/certificates/", {"expiring_within_days": 90, "page_size": 100}),
+            ),
+            (
+                "open penalty cases (100 per page, county)",
+                lambda: get_ok(
+                    supervisor, "/api/v1/enforcement-cases/", {"status": OPEN_PENALTY_STATUSES, "page_size": 100}
+                ),
             ),
             (
                 "statistics, one township",
