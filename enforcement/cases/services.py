@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from enforcement.agencies.calendar import Deadline, WorkingCalendar, due, next_deadline
 from enforcement.agencies.models import Agency
 from enforcement.cases import deadlines as deadline_rules
+from enforcement.cases.certification import officer_refusal
 from enforcement.cases.models import (
     CaseEventKind,
     CaseStatus,
@@ -36,7 +37,7 @@ from enforcement.cases.models import (
 )
 from enforcement.cases.models.choices import OFFICER_ACTS
 from enforcement.cases.procedure import legal_review_required, replay
-from enforcement.officers.certification import check_officer, with_certificates
+from enforcement.officers.certification import with_certificates
 from enforcement.officers.models.officer import Officer
 
 MIN_OFFICERS = 2  # art. 42; no law applied here allows fewer
@@ -60,16 +61,9 @@ def officer_refusals(
         if not officer.agency.path.startswith(agency.path):
             messages.append(_("%(officer)s does not belong to %(agency)s.") % {"officer": officer, "agency": agency})
             continue
-        check = check_officer(officer, day)
-        if not check.may_enforce:
-            messages.append(f"{officer.name}: {check.reason}")
-            continue
-        effective = [c for c in check.certificates if c.is_effective_on(day)]
-        if not any(field.is_covered_by(c.fields) for c in effective):
-            messages.append(
-                _("%(officer)s: certificate %(numbers)s does not cover the field %(field)s.")
-                % {"officer": officer.name, "numbers": "、".join(c.number for c in effective), "field": field}
-            )
+        refusal = officer_refusal(officer, field, day)
+        if refusal:
+            messages.append(refusal)
     if len(officers) < MIN_OFFICERS:
         messages.append(
             _("At least %(count)d certified officers must act together (art. 42); %(given)d named.")

@@ -19,6 +19,8 @@ from enforcement.cases import services
 from enforcement.cases.api.serializers import EnforcementCaseSerializer, EventFileSerializer, EventSerializer
 from enforcement.cases.filters import EnforcementCaseFilterSet
 from enforcement.cases.models import EnforcementCase, EnforcementEvent, EventFile, EventOfficer
+from enforcement.officers.certification import with_validity_history
+from enforcement.officers.models.certificate import Certificate
 from lawgov.api.views import ScopedQuerysetMixin
 
 
@@ -43,7 +45,12 @@ class EnforcementCaseViewSet(
             "events",
             queryset=EnforcementEvent.objects.prefetch_related(
                 "files",
-                Prefetch("officer_links", queryset=EventOfficer.objects.with_certified().select_related("officer")),
+                Prefetch(
+                    "officer_links",
+                    queryset=EventOfficer.objects.select_related("officer").prefetch_related(
+                        Prefetch("officer__certificates", queryset=with_validity_history(Certificate.objects.all()))
+                    ),
+                ),
             ),
         ),
     )

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from enforcement.agencies.base import TimeStampedModel
 from enforcement.agencies.querysets import scoped_queryset
+from enforcement.cases.certification import officer_refusal
 from enforcement.cases.models.case import EnforcementCase
 from enforcement.cases.models.choices import EVENT_OUTCOMES, CaseEventKind
-from enforcement.officers.models.certificate import Certificate
 from enforcement.officers.models.officer import Officer
 
 
@@ -84,23 +84,6 @@ class EnforcementEvent(TimeStampedModel):
         return f"{self.occurred_on:%Y-%m-%d} {self.get_kind_display()}"
 
 
-class EventOfficerQuerySet(scoped_queryset("event__case__agency")):
-    def with_certified(self) -> EventOfficerQuerySet:
-        """Annotate `is_certified`: the officer held, on the event's day, a certificate listing the case's field.
-
-        Validity is `Certificate.objects.effective_on`, evaluated on each row's
-        own date, so a revocation recorded later with an earlier date turns the
-        acts after it uncertified.
-        """
-        certificates = Certificate.objects.effective_on(OuterRef("event__occurred_on")).filter(
-            officer=OuterRef("officer"), fields__contains=OuterRef("event__case__field__name")
-        )
-        return self.annotate(is_certified=Exists(certificates))
-
-    def uncertified(self) -> EventOfficerQuerySet:
-        return self.with_certified().filter(is_certified=False)
-
-
 class EventOfficer(models.Model):
     """An officer who performed an event (art. 42: at least two, each certified)."""
 
@@ -109,7 +92,7 @@ class EventOfficer(models.Model):
     )
     officer = models.ForeignKey(Officer, verbose_name=_("officer"), on_delete=models.PROTECT, related_name="+")
 
-    objects = EventOfficerQuerySet.as_manager()
+    objects = scoped_queryset("event__case__agency").as_manager()
 
     class Meta:
         verbose_name = _("officer of an event")
@@ -118,3 +101,13 @@ class EventOfficer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event}: {self.officer}"
+
+    @property
+    def is_certified(self) -> bool:
+        """Whether the officer could act that day in the case's field, as the certificates' history reads now.
+
+        A revocation recorded later with an earlier date turns the acts after
+        it uncertified. Read with the event, its case's field and the
+        officer's certificates (and their history) loaded, or it queries.
+        """
+        return officer_refusal(self.officer, self.event.case.field, self.event.occurred_on) is None

@@ -12,7 +12,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('enforcement', '0007_reconsideration'),
+        ('enforcement', '0008_certificate_validity_and_id_numbers'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
