@@ -51,7 +51,10 @@ def penalty_deadlines(
     """
     deadlines: list[Deadline] = []
 
-    def add(kind, due, rule, article, met_on, *, watched=True, estimated=None):
+    def add(kind, due, rule, article, met_on, *, start=None, watched=True, estimated=None):
+        if estimated is None:
+            # A period is an estimate when it passes over a day of an unpublished year.
+            estimated = calendar.period_is_estimated(start, due) if start else calendar.is_estimated(due)
         moot = facts.closed_on is not None and met_on is None and kind != PenaltyDeadlineKind.PUBLICATION_WITHDRAWAL
         deadlines.append(
             Deadline(
@@ -62,7 +65,7 @@ def penalty_deadlines(
                 article=f"{LAW}{article}",
                 met_on=met_on,
                 watched=watched and not moot,
-                estimated=calendar.is_estimated(due) if estimated is None else estimated,
+                estimated=estimated,
             )
         )
 
@@ -89,6 +92,7 @@ def penalty_deadlines(
             f"先行登记保存后{PRESERVATION_DAYS}个工作日内作出处理决定",
             "第五十六条、第八十五条",
             decided_on,
+            start=preserved_on,
         )
     if facts.filed_on and case.procedure == PenaltyProcedure.ORDINARY:
         rule = f"自立案之日起{DECISION_DAYS}日内作出行政处罚决定"
@@ -100,6 +104,7 @@ def penalty_deadlines(
             rule + DAY_OFF_RULE,
             "第六十条",
             facts.decided_on,
+            start=facts.filed_on,
         )
     if facts.notified_on and case.procedure == PenaltyProcedure.ORDINARY:
         add(
@@ -108,6 +113,7 @@ def penalty_deadlines(
             f"当事人要求听证的，在告知后{HEARING_REQUEST_DAYS}个工作日内提出",
             "第六十四条第一项、第八十五条",
             facts.hearing_requested_on,
+            start=facts.notified_on,
             # The party's own period: shown, but no duty of the agency.
             watched=False,
         )
@@ -126,6 +132,7 @@ def penalty_deadlines(
             f"决定书宣告后当场交付；当事人不在场的，{SERVICE_DAYS}个工作日内送达",
             "第六十一条、第八十五条",
             facts.served_on,
+            start=facts.decided_on,
         )
     if facts.served_on and facts.outcome == DecisionOutcome.PENALTY and has_fine:
         add(
@@ -134,6 +141,7 @@ def penalty_deadlines(
             f"当事人自收到决定书之日起{PAYMENT_DAYS}日内缴纳罚款" + DAY_OFF_RULE,
             "第六十七条第三款",
             facts.paid_on or facts.instalments_on,
+            start=facts.served_on,
         )
     if facts.published_on and corrected_on:
         add(
@@ -142,6 +150,7 @@ def penalty_deadlines(
             f"公开的决定被变更、撤销、确认违法或者确认无效的，{PUBLICATION_WITHDRAWAL_DAYS}个工作日内撤回并说明理由",
             "第四十八条第二款、第八十五条",
             facts.withdrawn_on,
+            start=max(corrected_on, facts.published_on),
         )
     return deadlines
 

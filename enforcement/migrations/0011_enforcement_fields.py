@@ -44,6 +44,6 @@ def add_fields(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("enforcement", "0009_enforcement_cases")]
+    dependencies = [("enforcement", "0010_enforcement_cases")]
 
     operations = [migrations.RunPython(add_fields, migrations.RunPython.noop)]

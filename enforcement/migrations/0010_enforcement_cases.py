@@ -12,7 +12,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('enforcement', '0008_certificate_validity_and_id_numbers'),
+        ('enforcement', '0009_reconsideration_acceptance_and_calendar_years'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
