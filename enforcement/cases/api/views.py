@@ -8,10 +8,12 @@ import zipfile
 
 from django.db.models import Prefetch
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
@@ -58,6 +60,21 @@ class EnforcementCaseViewSet(
     filterset_class = EnforcementCaseFilterSet
     ordering_fields = ["discovered_on", "filed_on", "next_deadline_on", "decided_on"]
     ordering = ["-discovered_on", "-pk"]
+
+    @extend_schema(request=None, responses={405: OpenApiResponse(description="A case changes through its events.")})
+    def update(self, request, *args, **kwargs):
+        # The case is looked up first: out of scope is 404, without the permission 403, like every resource.
+        self.get_object()
+        raise MethodNotAllowed(request.method, detail=_("A case changes through its events."))
+
+    @extend_schema(request=None, responses={405: OpenApiResponse(description="A case changes through its events.")})
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, **kwargs)
+
+    @extend_schema(responses={405: OpenApiResponse(description="A case is closed through its events, never deleted.")})
+    def destroy(self, request, *args, **kwargs):
+        self.get_object()
+        raise MethodNotAllowed(request.method, detail=_("A case is never deleted: it is closed through its events."))
 
     def _refetched(self, case: EnforcementCase):
         return self.get_serializer(self.get_queryset().get(pk=case.pk)).data
