@@ -13,6 +13,7 @@ class EnforcementConfig(AppConfig):
             {
                 "calendarday",
                 "calendaryear",
+                "enforcementfield",
                 "reminderthreshold",
                 "certificatereminder",
                 "uncertifiedofficerreminder",
@@ -27,6 +28,7 @@ class EnforcementConfig(AppConfig):
     def ready(self) -> None:
         from enforcement.agencies import access, record_versions, roles
         from enforcement.agencies.calendar import calendar_changed
+        from enforcement.cases.tasks import refresh_after_calendar_change as refresh_penalty_cases
         from enforcement.reconsideration.tasks import refresh_after_calendar_change
 
         access.connect_signals()
@@ -36,3 +38,4 @@ class EnforcementConfig(AppConfig):
         # migrate; the role groups are granted theirs every time it finishes.
         post_migrate.connect(roles.grant_role_permissions, dispatch_uid="lawgov.grant_role_permissions")
         calendar_changed.connect(refresh_after_calendar_change, dispatch_uid="lawgov.refresh_reconsideration_deadlines")
+        calendar_changed.connect(refresh_penalty_cases, dispatch_uid="lawgov.refresh_penalty_case_deadlines")

@@ -5,6 +5,15 @@ from enforcement.agencies.calendar import CalendarDay, CalendarYear
 from enforcement.agencies.job_runs import JobRun
 from enforcement.agencies.models import Agency, AgencyKind, Membership
 from enforcement.agencies.versions import CacheVersion
+from enforcement.cases.models import (
+    EnforcementCase,
+    EnforcementEvent,
+    EnforcementField,
+    EventFile,
+    EventOfficer,
+    Party,
+    Penalty,
+)
 from enforcement.officers.models.certificate import (
     AnnualReview,
     Certificate,
@@ -50,11 +59,18 @@ __all__ = [
     "DeadlineKind",
     "DeadlineWarning",
     "EmploymentStatus",
+    "EnforcementCase",
+    "EnforcementEvent",
+    "EnforcementField",
+    "EventFile",
     "EventKind",
+    "EventOfficer",
     "JobRun",
     "Membership",
     "Officer",
     "Outcome",
+    "Party",
+    "Penalty",
     "Procedure",
     "ReconsiderationCase",
     "ReminderThreshold",

@@ -5,6 +5,7 @@ from django.utils.translation import ngettext
 
 from enforcement.agencies.jobs import daily_job
 from enforcement.agencies.spreadsheets import delete_stale_uploads
+from enforcement.cases.tasks import refresh_penalty_case_deadlines
 from enforcement.officers import reminders
 from enforcement.reconsideration.tasks import refresh_reconsideration_deadlines
 from enforcement.reconsideration.warnings import send_deadline_warnings
@@ -40,6 +41,7 @@ def delete_stale_spreadsheet_uploads() -> int:
 
 __all__ = [
     "delete_stale_spreadsheet_uploads",
+    "refresh_penalty_case_deadlines",
     "refresh_reconsideration_deadlines",
     "send_certificate_reminders",
     "warn_reconsideration_deadlines",

@@ -271,6 +271,7 @@ REST_FRAMEWORK = {
         "certificate_verification": env.str("VERIFICATION_RATE", default="30/minute"),
         # Per address, on top of django-axes' lockout per username and address.
         "token": env.str("TOKEN_RATE", default="20/minute"),
+        "enforcement_disclosure": env.str("DISCLOSURE_RATE", default="30/minute"),
     },
     "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_PARSER_CLASSES": ["lawgov.api.parsers.JSONParser"],
@@ -305,6 +306,13 @@ SPECTACULAR_SETTINGS = {
         "DisputeOutcomeEnum": "reports.ledger.models.disputes.DisputeOutcome.choices",
         # The reconsideration outcome keeps the name it had before disputes also had an outcome.
         "OutcomeEnum": "enforcement.reconsideration.choices.Outcome.choices",
+        "PartyKindEnum": "enforcement.cases.models.choices.PartyKind.choices",
+        "PenaltyKindEnum": "enforcement.cases.models.choices.PenaltyKind.choices",
+        "PenaltyCaseEventKindEnum": "enforcement.cases.models.choices.CaseEventKind.choices",
+        "PenaltyCaseStatusEnum": "enforcement.cases.models.choices.CaseStatus.choices",
+        "PenaltyDecisionOutcomeEnum": "enforcement.cases.models.choices.DecisionOutcome.choices",
+        "PenaltyEventOutcomeEnum": "enforcement.cases.models.choices.EVENT_OUTCOMES",
+        "PenaltyDeadlineKindEnum": "enforcement.cases.models.choices.PenaltyDeadlineKind.choices",
         "ValidationErrorEnum": "drf_standardized_errors.openapi_serializers.ValidationErrorEnum.choices",
         "ClientErrorEnum": "drf_standardized_errors.openapi_serializers.ClientErrorEnum.choices",
         "ServerErrorEnum": "drf_standardized_errors.openapi_serializers.ServerErrorEnum.choices",
@@ -342,6 +350,8 @@ LOGGING = {
 # These differ by province or by the authority reading the figures; they are
 # settings so that a deployment changes them without touching code.
 LAWGOV = {
+    # The largest file attached to a penalty case's event (a video of an inspection, art. 47).
+    "CASE_FILE_MAX_BYTES": env.int("LAWGOV_CASE_FILE_MAX_BYTES", default=200 * 1024 * 1024),
     # How many years a newly issued law-enforcement certificate is valid.
     "CERTIFICATE_VALIDITY_YEARS": env.int("LAWGOV_CERTIFICATE_VALIDITY_YEARS", default=5),
     # Required yearly legal and professional training hours per officer.
@@ -369,6 +379,8 @@ LAWGOV = {
         "no_rule_of_law_report": env.int("LAWGOV_MIN_RULE_OF_LAW_REPORTS", default=1),
         "no_leading_group_meeting": env.int("LAWGOV_MIN_LEADING_GROUP_MEETINGS", default=1),
         "group_study_short": env.int("LAWGOV_MAX_GROUP_STUDY_SHORTFALL", default=0),
+        "uncertified_handler_acts": env.int("LAWGOV_MAX_UNCERTIFIED_HANDLER_ACTS", default=0),
+        "legal_review_missing": env.int("LAWGOV_MAX_LEGAL_REVIEWS_MISSING", default=0),
     },
     # Class periods of legal education a rule-of-law vice principal gives each school year
     # (《中小学法治副校长聘任与管理办法》: at least 4).

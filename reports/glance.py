@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from enforcement.agencies.scope import Scope
+from enforcement.cases.models import EnforcementCase
 from enforcement.reconsideration.models import ReconsiderationCase
 from reports.statistics.cache import cached_children_statistics, cached_statistics
 from reports.statistics.compile import top_agency_of
@@ -53,6 +54,24 @@ def next_reconsideration_deadline(scope: Scope, today: datetime.date) -> str | N
         "deadline": deadline.name,
         "case": case,
         "rule": deadline.rule,
+    }
+
+
+def next_penalty_case_deadline(scope: Scope, today: datetime.date) -> str | None:
+    """The earliest deadline still to come of the open penalty cases, with its case."""
+    case = (
+        scope.rows(EnforcementCase)
+        .open()
+        .filter(next_deadline_on__gte=today)
+        .order_by("next_deadline_on", "pk")
+        .first()
+    )
+    if case is None:
+        return None
+    return _("%(date)s %(deadline)s of case %(case)s") % {
+        "date": f"{case.next_deadline_on:%Y-%m-%d}",
+        "deadline": case.get_next_deadline_kind_display(),
+        "case": case,
     }
 
 
@@ -121,6 +140,9 @@ def agency_at_a_glance(user, *, today: datetime.date | None = None) -> dict | No
         open_cases = scope.rows(ReconsiderationCase).open().count()
         next_deadline = next_reconsideration_deadline(scope, today)
         glance["comparison"] = comparison_of_children(user, agency, today.year, today)
+        penalty_cases = scope.rows(EnforcementCase).open()
+        open_penalty_cases, overdue_penalty_cases = penalty_cases.count(), penalty_cases.overdue(today).count()
+        next_penalty_deadline = next_penalty_case_deadline(scope, today)
     except Exception:
         # The start page must open even when a figure cannot be computed.
         logger.exception("The start page figures of %s could not be computed", agency)
@@ -144,5 +166,8 @@ def agency_at_a_glance(user, *, today: datetime.date | None = None) -> dict | No
         (_("Open reconsideration cases"), open_cases),
         (_("Overdue reconsideration cases"), figure(stats, "reconsideration.overdue")),
         (_("Next reconsideration deadline"), next_deadline),
+        (_("Open administrative-penalty cases"), open_penalty_cases),
+        (_("Overdue administrative-penalty cases"), overdue_penalty_cases),
+        (_("Next penalty-case deadline"), next_penalty_deadline),
     ]
     return glance

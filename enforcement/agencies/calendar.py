@@ -9,6 +9,7 @@ counted over a day of any other year is an estimate and says so.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -140,6 +141,14 @@ class WorkingCalendar:
             counted += self.is_working_day(day)
         return day
 
+    def working_days_before(self, end: datetime.date, days: int) -> datetime.date:
+        """The latest day from which `end` is still `days` working days away (a notice given "7 days before")."""
+        day, counted = end, 0
+        while counted < days:
+            day -= datetime.timedelta(days=1)
+            counted += self.is_working_day(day)
+        return day
+
     def on_or_after_working_day(self, day: datetime.date) -> datetime.date:
         while not self.is_working_day(day):
             day += datetime.timedelta(days=1)
@@ -213,3 +222,13 @@ class Deadline:
         if self.due is None:
             return None
         return (self.due - (today or timezone.localdate())).days
+
+
+def next_deadline(deadlines: Iterable[Deadline]) -> Deadline | None:
+    """The earliest unmet deadline the agency or the organ must keep."""
+    pending = [d for d in deadlines if d.watched and not d.is_met and d.due is not None]
+    return min(pending, key=lambda d: d.due, default=None)
+
+
+def due(deadlines: Iterable[Deadline], kind: str) -> datetime.date | None:
+    return next((d.due for d in deadlines if d.kind == kind), None)

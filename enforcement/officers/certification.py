@@ -114,6 +114,13 @@ def with_validity_history(certificates: QuerySet[Certificate]) -> QuerySet[Certi
     )
 
 
+def with_certificates(officers: QuerySet[Officer]) -> QuerySet[Officer]:
+    """`officers` with what `check_officer` reads prefetched: certificates, status changes and reviews."""
+    return officers.select_related("agency").prefetch_related(
+        Prefetch("certificates", queryset=with_validity_history(Certificate.objects.all()))
+    )
+
+
 def _matching(officers: QuerySet[Officer], number: str, id_number: str) -> QuerySet[Officer]:
     if number:
         return officers.filter(certificates__number=number.strip())
@@ -122,10 +129,7 @@ def _matching(officers: QuerySet[Officer], number: str, id_number: str) -> Query
 
 def find_officer(officers: QuerySet[Officer], *, number: str = "", id_number: str = "") -> Officer | None:
     """The officer holding certificate `number`, or with resident ID `id_number`, among `officers`."""
-    officers = officers.select_related("agency").prefetch_related(
-        Prefetch("certificates", queryset=with_validity_history(Certificate.objects.all()))
-    )
-    return _matching(officers, number, id_number).first()
+    return _matching(with_certificates(officers), number, id_number).first()
 
 
 def check_certification(

@@ -14,15 +14,17 @@ the package only estimates years whose State Council notice it does not have.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
 from typing import Protocol
 
-from enforcement.agencies.calendar import Deadline, WorkingCalendar
+from enforcement.agencies.calendar import Deadline, WorkingCalendar, due, next_deadline
 from enforcement.reconsideration.choices import DeadlineKind, Procedure
 
 WORKING_DAY_PERIODS = frozenset({3, 5, 7, 10})
 
 LAW = "《行政复议法》"
+
+# The earliest unmet deadline and a kind's due day are the shared calendar's, for every case register.
+__all__ = ["LAW", "WORKING_DAY_PERIODS", "CaseFacts", "Deadline", "case_deadlines", "due", "next_deadline"]
 
 
 class CaseFacts(Protocol):
@@ -192,13 +194,3 @@ def case_deadlines(
             facts.correction_reported_on,
         )
     return deadlines
-
-
-def next_deadline(deadlines: Iterable[Deadline]) -> Deadline | None:
-    """The earliest unmet deadline the respondent or the organ must keep."""
-    pending = [d for d in deadlines if d.watched and not d.is_met and d.due is not None]
-    return min(pending, key=lambda d: d.due, default=None)
-
-
-def due(deadlines: Iterable[Deadline], kind: str) -> datetime.date | None:
-    return next((d.due for d in deadlines if d.kind == kind), None)

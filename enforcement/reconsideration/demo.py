@@ -6,6 +6,9 @@ import datetime
 
 from enforcement.agencies.models import AgencyKind
 from enforcement.agencies.validators import id_number_check_character
+from enforcement.cases.demo import CONTESTED_NOTE
+from enforcement.cases.models import EnforcementCase
+from enforcement.cases.services import record_event as record_penalty_event
 from enforcement.officers.demo import DemoContext
 from enforcement.officers.models.officer import Officer
 from enforcement.reconsideration.choices import ActKind, ApplicantKind, Outcome
@@ -141,3 +144,37 @@ def seed(context: DemoContext) -> None:
         )
         for kind, days_ago, extra in sorted(events, key=lambda event: -event[1]):
             record_event(case=case, kind=kind, occurred_on=context.today - datetime.timedelta(days=days_ago), **extra)
+
+
+def seed_penalty_correction(context: DemoContext) -> None:
+    """The demo township's contested penalty decision: revoked on reconsideration, its publication withdrawn."""
+    contested = EnforcementCase.objects.filter(agency=context.demo_township, note=CONTESTED_NOTE).first()
+    if contested is None or contested.decided_on is None:
+        return
+    decided = contested.decided_on
+    reconsideration = create_case(
+        agency=contested.agency,
+        organ_name="示例县人民政府",
+        organ_case_number=f"示政复〔{decided.year}〕99号",
+        act_kind=ActKind.PENALTY,
+        act_title="行政处罚决定",
+        act_document_number=contested.number,
+        act_date=decided,
+        known_on=contested.served_on or decided,
+        officer=contested.handlers.first(),
+        enforcement_case=contested,
+    )
+    for kind, days_after, extra in [
+        ("application_received", 20, {}),
+        ("accepted", 22, {}),
+        ("decision", 80, {"outcome": Outcome.REVOKED}),
+    ]:
+        record_event(
+            case=reconsideration, kind=kind, occurred_on=decided + datetime.timedelta(days=days_after), **extra
+        )
+    record_penalty_event(
+        case=contested,
+        kind="publication_withdrawn",
+        occurred_on=decided + datetime.timedelta(days=81),
+        note="行政复议决定撤销原处罚决定",
+    )

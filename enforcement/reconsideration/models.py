@@ -104,6 +104,15 @@ class ReconsiderationCase(TimeStampedModel):
         related_name="reconsideration_cases",
     )
     procedure = models.CharField(_("procedure"), max_length=16, choices=Procedure.choices, default=Procedure.ORDINARY)
+    enforcement_case = models.ForeignKey(
+        "enforcement.EnforcementCase",
+        verbose_name=_("contested penalty case"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reconsiderations",
+        help_text=_("The administrative-penalty case whose decision is contested, when it is in the register."),
+    )
     note = models.TextField(_("note"), blank=True)
     version = IntegerVersionField()
 

@@ -12,13 +12,15 @@ from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enforcement.agencies.calendar import WorkingCalendar
 from enforcement.agencies.record_versions import records_changed
+from enforcement.cases.services import record_correction
 from enforcement.reconsideration import deadlines as deadline_rules
-from enforcement.reconsideration.choices import CaseStatus, DeadlineKind
+from enforcement.reconsideration.choices import CORRECTED, CaseStatus, DeadlineKind
 from enforcement.reconsideration.models import MAX_APPLICANTS, Applicant, CaseEvent, ReconsiderationCase
 from enforcement.reconsideration.sequence import replay
 
@@ -88,6 +90,14 @@ def store_derived_fields(
     records_changed(agency_ids=[case.agency_id])  # an update sends no signal
     for name, value in fields.items():
         setattr(case, name, value)
+    if case.enforcement_case_id:
+        report_correction(case.enforcement_case_id)
+
+
+def report_correction(enforcement_case_id: int) -> None:
+    """Tell the contested penalty case when its decision was first corrected (Penalty Law art. 48)."""
+    corrected = ReconsiderationCase.objects.filter(enforcement_case=enforcement_case_id, outcome__in=CORRECTED)
+    record_correction(case_id=enforcement_case_id, corrected_on=corrected.aggregate(day=Min("closed_on"))["day"])
 
 
 def _refresh(cases, *, today: datetime.date | None = None) -> int:

@@ -1,6 +1,6 @@
 """Every figure of the yearly statistics, declared once.
 
-Each area (officers, training, exams, publicity, reconsideration, governance) is one
+Each area (officers, training, exams, publicity, reconsideration, enforcement, governance) is one
 `Area`: its key in the statistics, its Chinese title, the function that
 computes it, and its figures in order, each with its key, its label (through
 gettext) and its unit. Everything else is derived from these declarations:
@@ -32,6 +32,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from enforcement.agencies.scope import Scope
+from enforcement.cases.models.choices import PenaltyProcedure
+from enforcement.cases.stats import enforcement_figures
 from enforcement.officers.stats import officer_figures
 from enforcement.reconsideration.stats import reconsideration_figures
 from lawgov import rates
@@ -118,6 +120,11 @@ def site_kind(code: str) -> str:
 def dispute_kind(code: str) -> str:
     """The name of a kind of dispute: "land" → 土地纠纷."""
     return str(DisputeKind(code).label) if code in DisputeKind.values else code
+
+
+def procedure_name(code: str) -> str:
+    """The name of a penalty-case procedure: "simplified" → 简易程序."""
+    return str(PenaltyProcedure(code).label) if code in PenaltyProcedure.values else code
 
 
 def correction_rate_denominator() -> str:
@@ -281,6 +288,52 @@ AREAS: tuple[Area, ...] = (
             ),
         ),
         schema_name="ReconsiderationFigures",
+    ),
+    Area(
+        "enforcement",
+        _("Administrative penalty cases"),
+        enforcement_figures,
+        (
+            Figure("filed", _("Cases filed"), summary=True),
+            Figure("decided", _("Cases decided"), summary=True),
+            Figure("by_procedure", _("Cases filed by procedure"), Unit.MAPPING, names=procedure_name),
+            Figure("by_field", _("Cases filed by enforcement field"), Unit.MAPPING),
+            Figure("fines_count", _("Fines imposed")),
+            Figure("fines_total", _("Fines in total (yuan)"), Unit.MONEY),
+            Figure("decided_with_period", _("Decisions with a statutory period")),
+            Figure("decided_within_period", _("Decisions within the statutory period")),
+            rate(
+                "decided_within_period_rate",
+                _("Decided within the statutory period"),
+                "decided_within_period",
+                "decided_with_period",
+                summary=True,
+            ),
+            Figure("legal_review_required", _("Decisions requiring legal review")),
+            Figure("legal_review_done", _("Decisions with a passing legal review")),
+            Figure("hearings_held", _("Hearings held")),
+            Figure("published", _("Decisions published")),
+            Figure("withdrawals_due", _("Published decisions due for withdrawal")),
+            Figure("withdrawn_on_time", _("Published decisions withdrawn on time")),
+            rate("withdrawn_on_time_rate", _("Withdrawn on time"), "withdrawn_on_time", "withdrawals_due"),
+            Figure("uncertified_handler_acts", _("Acts by officers without an effective certificate"), summary=True),
+            Figure("corrected_by_reconsideration", _("Decisions corrected by reconsideration")),
+            rate(
+                "corrected_by_reconsideration_rate",
+                _("Share of decisions corrected by reconsideration"),
+                "corrected_by_reconsideration",
+                "decided",
+            ),
+        ),
+        (
+            Chart(
+                _("Administrative penalty cases"),
+                "bar",
+                keys=("filed", "decided", "fines_count", "legal_review_required", "legal_review_done", "hearings_held"),
+            ),
+            Chart(_("Penalty cases by procedure"), "pie", mapping="by_procedure"),
+        ),
+        schema_name="EnforcementFigures",
     ),
     Area(
         "governance",

@@ -250,6 +250,32 @@ RULES: list[Rule] = [
         cause="领导小组会议制度不健全，未定期研究法治建设重大问题",
         measure="建立领导小组定期会议制度，每年至少召开一次会议研究解决法治政府建设中的重大问题",
     ),
+    Rule(
+        code="uncertified_handler_acts",
+        applies=above("enforcement.uncertified_handler_acts"),
+        text=lambda s, t: (
+            f"持证执法要求落实不到位，行政处罚案件中有{s['enforcement']['uncertified_handler_acts']}次执法活动"
+            "由当日未持有效执法证件或证件未载明该执法领域的人员参与实施"
+        ),
+        cause="案件承办人员安排时未核对执法证件的有效期和执法领域，证件状态变更后未及时调整承办人员",
+        measure=(
+            "严格执行《行政处罚法》第四十二条，执法人员不得少于两人且均须持有效执法证件，"
+            "安排承办人员前逐人核验证件有效期和执法领域，证件被暂扣、吊销的人员立即调离执法岗位"
+        ),
+    ),
+    Rule(
+        code="legal_review_missing",
+        applies=lambda s, t: (
+            (figure(s, "enforcement.legal_review_required") or 0) - (figure(s, "enforcement.legal_review_done") or 0)
+            > t
+        ),
+        text=lambda s, t: (
+            f"重大执法决定法制审核制度落实不够严格，应当法制审核的{s['enforcement']['legal_review_required']}件"
+            f"行政处罚决定中，经审核通过的为{s['enforcement']['legal_review_done']}件"
+        ),
+        cause="法制审核人员力量不足，部分案件在审核前即作出决定",
+        measure="配齐配强法制审核人员，对《行政处罚法》第五十八条规定的情形一律先审核后决定，未经审核或审核未通过的不得作出决定",
+    ),
 ]
 
 

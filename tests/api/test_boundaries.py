@@ -29,6 +29,8 @@ QUERIES = [
     ("/api/v1/exam-results/", {"officer": HUGE}),
     ("/api/v1/publicity-activities/", {"theme": HUGE, "format": HUGE, "audience": HUGE}),
     ("/api/v1/reconsideration-cases/", {"year": "0", "overdue": "true"}),
+    ("/api/v1/enforcement-cases/", {"year": "0", "overdue": "true", "field": HUGE, "status": "😀"}),
+    ("/api/v1/disclosure/999999/", {}),
     ("/api/v1/stats/", {"year": "9999"}),
     ("/api/v1/stats/", {"year": HUGE}),
     ("/api/v1/stats/", {"year": "2021", "agency": HUGE}),
@@ -53,6 +55,7 @@ BODIES = [
     ("/api/v1/training-sessions/", {"title": "", "hours": "1e400", "date": "99999-01-01"}),
     ("/api/v1/publicity-activities/", {"title": "t", "participants": 10**30, "start_date": "0000-00-00"}),
     ("/api/v1/reconsideration-cases/", {"case_number": "😀" * 1000}),
+    ("/api/v1/enforcement-cases/", {"act": "😀" * 1000, "discovered_on": "99999-01-01"}),
 ]
 
 

@@ -1,6 +1,7 @@
 """factory_boy factories shared by every test folder, one module per area."""
 
 from tests.factories.agencies import AgencyFactory, MembershipFactory, UserFactory
+from tests.factories.cases import EnforcementFieldFactory, certified_officer, penalty_case
 from tests.factories.certificates import AnnualReviewFactory, CertificateFactory
 from tests.factories.ledger import (
     AdviserMatterFactory,
@@ -40,6 +41,7 @@ __all__ = [
     "AudienceFactory",
     "CertificateFactory",
     "DisputeFactory",
+    "EnforcementFieldFactory",
     "ExamExemptionFactory",
     "ExamFactory",
     "ExamResultFactory",
@@ -62,6 +64,8 @@ __all__ = [
     "VicePrincipalFactory",
     "WorkPlanFactory",
     "case_with_events",
+    "certified_officer",
     "ledger_year",
     "make_id_number",
+    "penalty_case",
 ]

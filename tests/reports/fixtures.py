@@ -131,6 +131,23 @@ TOWNSHIP_2021 = {
             "other": 2,
         },
     },
+    "enforcement": {
+        "filed": 24,
+        "decided": 21,
+        "by_procedure": {"ordinary": 16, "simplified": 8},
+        "by_field": {"城乡规划": 10, "市容环境": 14},
+        "fines_count": 18,
+        "fines_total": 46500,
+        "decided_within_period_rate": 0.9375,
+        "legal_review_required": 2,
+        "legal_review_done": 2,
+        "hearings_held": 1,
+        "published": 3,
+        "withdrawn_on_time_rate": 1.0,
+        "uncertified_handler_acts": 0,
+        "corrected_by_reconsideration": 1,
+        "corrected_by_reconsideration_rate": 0.0476,
+    },
     "problems": [],
 }
 

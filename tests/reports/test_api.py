@@ -29,7 +29,24 @@ def test_the_statistics_answer_the_contract_keys(world, records):
         "publicity",
         "reconsideration",
         "governance",
+        "enforcement",
         "problems",
+    }
+    assert set(body["enforcement"]) >= {
+        "filed",
+        "decided",
+        "by_procedure",
+        "by_field",
+        "fines_count",
+        "fines_total",
+        "decided_within_period_rate",
+        "legal_review_required",
+        "legal_review_done",
+        "hearings_held",
+        "published",
+        "withdrawn_on_time_rate",
+        "uncertified_handler_acts",
+        "corrected_by_reconsideration",
     }
     assert body["agency"] == {"id": world.township_a.pk, "name": world.township_a.name}
     assert body["training"]["hours"] == 48

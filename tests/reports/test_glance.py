@@ -5,6 +5,7 @@ import time_machine
 from django.test import Client
 
 from reports.glance import agency_at_a_glance
+from tests.factories import certified_officer, penalty_case
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -56,3 +57,26 @@ def test_another_township_sees_only_its_own_case(world, records):
     rows = rows_on(world.team_lead_b, datetime.date(2021, 12, 27))
     assert rows["Open reconsideration cases"] == 1
     assert rows["Next reconsideration deadline"] is None  # received, nothing recorded after it
+
+
+def test_the_glance_counts_open_and_overdue_penalty_cases_and_names_the_next_deadline(world, records):
+    handlers = [certified_officer(world.township_a, issued_on=datetime.date(2020, 1, 1)) for _ in range(2)]
+    penalty_case(
+        world.township_a,
+        ("filed", datetime.date(2021, 9, 1)),
+        discovered_on=datetime.date(2021, 8, 30),
+        handlers=handlers,
+    )
+    penalty_case(
+        world.township_a,
+        ("filed", datetime.date(2021, 12, 1)),
+        ("notified", datetime.date(2021, 12, 20)),
+        discovered_on=datetime.date(2021, 11, 30),
+        handlers=handlers,
+    )
+    rows = rows_on(world.team_lead_a, datetime.date(2021, 12, 27))
+    assert rows["Open administrative-penalty cases"] == 2
+    # Filed on 1 September: its 90 days ended on 30 November 2021.
+    assert rows["Overdue administrative-penalty cases"] == 1
+    assert rows["Next penalty-case deadline"].startswith("2022-03-01 Decision of case 甲镇执罚〔2021〕2号")
+    assert rows_on(world.team_lead_b, datetime.date(2021, 12, 27))["Open administrative-penalty cases"] == 0

@@ -20,6 +20,9 @@ HEALTHY = dict(
     governance__normative_documents_filed_late=0,
     governance__first_responsible_reports=1,
     governance__leading_group_meetings=4,
+    enforcement__uncertified_handler_acts=0,
+    enforcement__legal_review_required=2,
+    enforcement__legal_review_done=2,
 )
 
 # For each rule, one change to the healthy figures that breaks it.
@@ -39,6 +42,8 @@ BREAKING = {
     "document_filed_late": {"governance__normative_documents_filed_late": 1},
     "no_rule_of_law_report": {"governance__first_responsible_reports": 0},
     "no_leading_group_meeting": {"governance__leading_group_meetings": 0},
+    "uncertified_handler_acts": {"enforcement__uncertified_handler_acts": 2},
+    "legal_review_missing": {"enforcement__legal_review_done": 1},
 }
 
 

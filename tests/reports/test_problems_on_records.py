@@ -2,6 +2,8 @@
 
 import pytest
 
+from enforcement.cases.services import refresh_case
+from enforcement.models import Certificate, EnforcementCase
 from reports.ledger.models import LeadingGroupMeeting, RuleOfLawReport
 from reports.statistics.compile import compile_statistics, subtree_scope
 from reports.statistics.problems import RULES
@@ -19,6 +21,7 @@ from tests.factories import (
     TrainingSessionFactory,
     case_with_events,
     ledger_year,
+    penalty_case,
 )
 from tests.reports.records import YEAR, d
 
@@ -89,6 +92,26 @@ class Township:
             **({"reviewed_on": d("2021-05-20"), "filed_on": d("2021-06-20")} | steps),
         )
 
+    def penalty_case(self, *events, **details):
+        return penalty_case(
+            self.world.township_a,
+            ("filed", d("2021-03-04")),
+            *events,
+            handlers=[self.officer(), self.officer()],
+            discovered_on=d("2021-03-03"),
+            **details,
+        )
+
+    def acts_outside_the_certified_field(self):
+        case = self.penalty_case(("investigated", d("2021-03-05")))
+        # The certificate is corrected later: it never covered the case's field.
+        Certificate.objects.filter(officer=case.handlers.first()).update(fields="市场监管")
+
+    def decision_found_to_need_review(self):
+        case = self.penalty_case(("notified", d("2021-03-20")), ("decided", d("2021-04-01")))
+        EnforcementCase.objects.filter(pk=case.pk).update(major_public_interest=True)
+        refresh_case(case.pk)
+
     def problems(self) -> list[str]:
         stats = compile_statistics(subtree_scope(self.world.township_a), YEAR)
         return [problem["code"] for problem in stats["problems"]]
@@ -112,6 +135,8 @@ BREAKING = {
     "document_filed_late": lambda t: t.document(filed_on=d("2021-07-06")),
     "no_rule_of_law_report": lambda t: RuleOfLawReport.objects.all().delete(),
     "no_leading_group_meeting": lambda t: LeadingGroupMeeting.objects.all().delete(),
+    "uncertified_handler_acts": lambda t: t.acts_outside_the_certified_field(),
+    "legal_review_missing": lambda t: t.decision_found_to_need_review(),
 }
 
 

@@ -18,6 +18,7 @@ from enforcement.agencies import roles
 from enforcement.agencies.models import Agency, Membership
 from enforcement.agencies.scope import Scope
 from enforcement.agencies.validators import id_number_check_character
+from enforcement.cases.models import CLOSED_STATUSES, CaseStatus
 from enforcement.officers import demo
 from enforcement.officers.models.certificate import Certificate
 from enforcement.officers.roster import REQUIRED_COLUMNS, import_roster, read_roster
@@ -27,6 +28,9 @@ from reports.benchmark import PLAIN_PATH, Goal, Measurement, describe, growth, m
 from reports.statistics.cache import statistics_key
 
 BENCH_URLS = "reports.benchmark"
+
+# The open cases a team lead works through, as the list filter spells them.
+OPEN_PENALTY_STATUSES = [status for status in CaseStatus if status not in CLOSED_STATUSES]
 
 
 def bench_user(username: str, role: str, agency: Agency):
@@ -134,6 +138,13 @@ class Command(BaseCommand):
             (
                 "certificates expiring within 90 days (county)",
                 lambda _: get_ok(supervisor, "/api/v1/certificates/", {"expiring_within_days": 90, "page_size": 100}),
+                Goal(),
+            ),
+            (
+                "open penalty cases (100 per page, county)",
+                lambda _: get_ok(
+                    supervisor, "/api/v1/enforcement-cases/", {"status": OPEN_PENALTY_STATUSES, "page_size": 100}
+                ),
                 Goal(),
             ),
         ]

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from enforcement.agencies import record_versions
 from enforcement.agencies.models import Agency
+from enforcement.cases import demo as cases_demo
 from enforcement.officers import demo as enforcement_demo
 from enforcement.reconsideration import demo as demo_reconsideration
 from reports.ledger import demo as ledger_demo
@@ -19,6 +20,8 @@ SEEDERS = [
     training_demo.seed,
     demo_reconsideration.seed,
     ledger_demo.seed,
+    cases_demo.seed,
+    demo_reconsideration.seed_penalty_correction,
 ]
 
 

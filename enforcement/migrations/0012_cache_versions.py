@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('enforcement', '0009_reconsideration_acceptance_and_calendar_years'),
+        ('enforcement', '0011_enforcement_fields'),
     ]
 
     operations = [

@@ -1,0 +1,82 @@
+import datetime
+
+from enforcement.agencies.scope import Scope
+from enforcement.cases.services import record_event
+from enforcement.cases.stats import enforcement_figures
+from enforcement.models import CertificateStatus, CertificateStatusChange
+from enforcement.reconsideration.services import record_event as record_reconsideration_event
+from tests.base import query_counts_at_two_sizes
+from tests.factories import ReconsiderationCaseFactory, certified_officer, penalty_case
+
+D = datetime.date
+TODAY = D(2026, 1, 15)
+DECIDED = [("filed", D(2025, 3, 4)), ("notified", D(2025, 3, 20)), ("decided", D(2025, 4, 1))]
+
+
+def figures(world, user=None):
+    return enforcement_figures(Scope(user or world.supervisor, world.county), 2025, today=TODAY)
+
+
+def test_the_enforcement_figures_of_a_year(world):
+    a = world.township_a
+    review = {"person": "李法审", "outcome": "passed", "reviewer_first_time": True, "reviewer_legally_qualified": True}
+    penalty_case(a, *DECIDED, ("served", D(2025, 4, 2)), ("published", D(2025, 4, 3)))
+    penalty_case(
+        a,
+        ("filed", D(2025, 3, 4)),
+        ("notified", D(2025, 3, 20)),
+        ("legal_review", D(2025, 3, 28), review),
+        ("decided", D(2025, 7, 1)),
+        major_public_interest=True,
+        penalties=[{"kind": "warning"}],
+    )
+    penalty_case(world.township_b, ("filed", D(2025, 5, 6)), field="市容环境", discovered_on=D(2025, 5, 6))
+    penalty_case(a, ("filed", D(2024, 3, 4)), discovered_on=D(2024, 3, 1))
+    result = figures(world)
+    assert (result["filed"], result["decided"]) == (3, 2)
+    assert result["by_procedure"] == {"ordinary": 3}
+    assert result["by_field"] == {"城乡规划": 2, "市容环境": 1}
+    assert (result["fines_count"], result["fines_total"]) == (1, 5000)
+    # The second decision came after its 90-day period (due 2025-06-03).
+    assert result["decided_within_period_rate"] == 0.5
+    assert (result["legal_review_required"], result["legal_review_done"]) == (1, 1)
+    assert result["published"] == 1
+    assert result["uncertified_handler_acts"] == 0
+    assert figures(world, world.team_lead_b)["by_field"] == {"市容环境": 1}
+
+
+def test_a_back_dated_revocation_counts_the_acts_after_it_as_uncertified(world):
+    case = penalty_case(world.township_a, ("filed", D(2025, 3, 4)), ("investigated", D(2025, 3, 6)))
+    certificate = case.handlers.first().certificates.get()
+    certificate.status = CertificateStatus.REVOKED
+    certificate.save()
+    CertificateStatusChange.objects.create(
+        certificate=certificate, status="revoked", previous_status="valid", changed_on=D(2025, 3, 5), reason="违规"
+    )
+    # Filed on 2025-03-04 while certified; the investigation of 2025-03-06 came after the revocation's date.
+    assert figures(world)["uncertified_handler_acts"] == 1
+
+
+def test_a_decision_revoked_by_reconsideration_counts_as_corrected_and_its_withdrawal_on_time(world):
+    case = penalty_case(world.township_a, *DECIDED, ("served", D(2025, 4, 2)), ("published", D(2025, 4, 3)))
+    reconsideration = ReconsiderationCaseFactory(
+        agency=world.township_a, enforcement_case=case, received_on=D(2025, 4, 20)
+    )
+    record_reconsideration_event(case=reconsideration, kind="accepted", occurred_on=D(2025, 4, 22))
+    record_reconsideration_event(case=reconsideration, kind="decision", occurred_on=D(2025, 6, 9), outcome="revoked")
+    record_event(case=case, kind="publication_withdrawn", occurred_on=D(2025, 6, 11), note="复议撤销")
+    result = figures(world)
+    assert result["corrected_by_reconsideration"] == 1
+    assert result["corrected_by_reconsideration_rate"] == 1.0
+    assert result["withdrawn_on_time_rate"] == 1.0
+
+
+def test_the_figures_cost_the_same_queries_for_5_and_50_cases(world):
+    handlers = [certified_officer(world.township_a), certified_officer(world.township_a)]
+
+    def make(count):
+        for _ in range(count):
+            penalty_case(world.township_a, *DECIDED, ("investigated", D(2025, 3, 6)), handlers=handlers)
+
+    counts = query_counts_at_two_sizes(make, lambda: figures(world, world.team_lead_a))
+    assert counts[0] == counts[1] <= 8
