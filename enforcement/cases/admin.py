@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from concurrency.admin import ConcurrencyActionMixin
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
@@ -11,9 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline
+from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline, VersionedForm, VersionedHistoryAdmin
 from enforcement.cases import services
 from enforcement.cases.models import EnforcementCase, EnforcementEvent, EnforcementField, EventFile, Party, Penalty
 from enforcement.officers.models.officer import Officer
@@ -67,7 +65,7 @@ class EventInline(ScopedTabularInline):
         return super().get_queryset(request).prefetch_related("officer_links__officer", "files")
 
 
-class EnforcementCaseForm(forms.ModelForm):
+class EnforcementCaseForm(VersionedForm):
     """The handlers are checked as the service checks them: at least two, certified for the field."""
 
     def clean(self):
@@ -100,7 +98,7 @@ class OverdueFilter(admin.SimpleListFilter):
 
 
 @admin.register(EnforcementCase)
-class EnforcementCaseAdmin(ConcurrencyActionMixin, SimpleHistoryAdmin, ScopedModelAdmin):
+class EnforcementCaseAdmin(VersionedHistoryAdmin):
     form = EnforcementCaseForm
     list_display = ["__str__", "agency", "field", "procedure", "status", "next_deadline", "days_left"]
     list_filter = ["status", OverdueFilter, "procedure", "field"]

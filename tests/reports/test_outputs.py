@@ -55,6 +55,7 @@ def test_the_workbook_has_one_sheet_per_area_and_one_of_problems():
         "学法考试",
         "法治宣传",
         "行政复议",
+        "行政处罚案件",
         "依法行政台账",
         "存在问题",
     ]

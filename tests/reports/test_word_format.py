@@ -106,6 +106,7 @@ def test_the_document_holds_a_table_of_the_key_figures_from_the_statistics():
         "学法考试",
         "法治宣传",
         "行政复议",
+        "行政处罚案件",
         "依法行政台账",
     }
     caption = word.tables[0]._tbl.getprevious()
