@@ -31,11 +31,17 @@ class AttendanceInline(ScopedTabularInline):
     model = Attendance
     extra = 0
     fields = ["officer", "hours_credited"]
-    raw_id_fields = ["officer"]
+    autocomplete_fields = ["officer"]
+
+
+class OfficerChoices(forms.ModelMultipleChoiceField):
+    # Two officers of the same name are told apart by their agency.
+    def label_from_instance(self, officer: Officer) -> str:
+        return f"{officer.name}（{officer.agency.name}）"
 
 
 class AddAttendeesForm(forms.Form):
-    officers = forms.ModelMultipleChoiceField(
+    officers = OfficerChoices(
         label=_("officers"), queryset=Officer.objects.none(), widget=FilteredSelectMultiple(_("officers"), False)
     )
     hours_credited = forms.DecimalField(

@@ -1,0 +1,63 @@
+"""The pages where a team lead chooses people: autocomplete within scope, whole-exam score sheets."""
+
+from decimal import Decimal
+
+import pytest
+from django.contrib import admin
+
+from tests.factories import ExamFactory, ExamResultFactory, OfficerFactory
+from training.exams.models import ExamResult
+
+pytestmark = pytest.mark.django_db
+
+
+def admin_client(client, user):
+    client.force_login(user)
+    return client
+
+
+def test_no_admin_page_asks_for_a_numeric_id():
+    offenders = []
+    for model_admin in admin.site._registry.values():
+        for candidate in [model_admin, *(inline(model_admin.model, admin.site) for inline in model_admin.inlines)]:
+            if candidate.raw_id_fields:
+                offenders.append(f"{type(candidate).__name__}: {candidate.raw_id_fields}")
+    assert offenders == []
+
+
+def test_the_officer_autocomplete_offers_only_officers_in_the_users_scope(client, world):
+    OfficerFactory(agency=world.team_a, name="甲队张三")
+    OfficerFactory(agency=world.township_b, name="乙乡张四")
+    response = admin_client(client, world.team_lead_a).get(
+        "/admin/autocomplete/",
+        {"term": "张", "app_label": "training", "model_name": "examresult", "field_name": "officer"},
+    )
+    assert response.status_code == 200
+    assert [row["text"] for row in response.json()["results"]] == ["甲队张三"]
+
+
+def test_the_score_sheet_lists_every_officer_on_the_roll_with_the_results_entered(client, world):
+    exam = ExamFactory(agency=world.township_a)
+    ExamResultFactory(exam=exam, officer=OfficerFactory(agency=world.team_a, name="已考"), score=Decimal(88))
+    OfficerFactory(agency=world.team_a, name="未考")
+    OfficerFactory(agency=world.township_b, name="外乡")
+    response = admin_client(client, world.team_lead_a).get(f"/admin/training/exam/{exam.pk}/scores/")
+    text = response.content.decode()
+    assert "已考" in text and "未考" in text and "外乡" not in text
+    assert 'value="88.0"' in text
+
+
+def test_one_score_above_the_maximum_refuses_the_whole_sheet(client, world):
+    exam = ExamFactory(agency=world.township_a)
+    good, bad = OfficerFactory(agency=world.team_a, name="甲"), OfficerFactory(agency=world.team_a, name="乙")
+    data = {"scores-TOTAL_FORMS": "2", "scores-INITIAL_FORMS": "2"}
+    for n, (officer, score) in enumerate([(good, "70"), (bad, "130")]):
+        data |= {f"scores-{n}-officer": officer.pk, f"scores-{n}-score": score}
+    response = admin_client(client, world.team_lead_a).post(f"/admin/training/exam/{exam.pk}/scores/", data)
+    assert response.status_code == 200
+    assert not ExamResult.objects.filter(exam=exam).exists()
+
+
+def test_another_townships_exam_has_no_score_sheet(client, world):
+    exam = ExamFactory(agency=world.township_b)
+    assert admin_client(client, world.team_lead_a).get(f"/admin/training/exam/{exam.pk}/scores/").status_code == 404
