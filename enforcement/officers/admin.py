@@ -317,6 +317,11 @@ class CertificateReminderAdmin(ReadOnlyLogAdmin):
 
 @admin.register(UncertifiedOfficerReminder)
 class UncertifiedOfficerReminderAdmin(ReadOnlyLogAdmin):
-    list_display = ["officer", "situation", "created_at"]
+    list_display = ["officer", "reason", "created_at"]
     list_select_related = ["officer"]
     date_hierarchy = "created_at"
+    fields = readonly_fields = ["officer", "reason", "created_at"]
+
+    @admin.display(description=_("situation"))
+    def reason(self, reminder: UncertifiedOfficerReminder) -> str:
+        return reminder.reason

@@ -121,7 +121,7 @@ class Officer(TimeStampedModel):
     )
     employed_since = models.DateField(_("employed since"), null=True, blank=True)
     employed_until = models.DateField(_("employed until"), null=True, blank=True)
-    version = IntegerVersionField()
+    version = IntegerVersionField(verbose_name=_("version"))
 
     objects = OfficerQuerySet.as_manager()
     # The version counter changes on every save; history keeps the content.
