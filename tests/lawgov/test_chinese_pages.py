@@ -18,7 +18,24 @@ from training.study.models import TrainingSession
 pytestmark = pytest.mark.django_db
 
 # Names and abbreviations a Chinese official reads as they are.
-ALLOWED = {"API", "Excel", "Word", "QR", "ID", "lawgov", "GB", "xlsx", "docx", "PDF", "HTML", "URL", "IP", "md5", "MD5", "Ctrl"}
+ALLOWED = {
+    "API",
+    "Excel",
+    "Word",
+    "QR",
+    "ID",
+    "lawgov",
+    "GB",
+    "xlsx",
+    "docx",
+    "PDF",
+    "HTML",
+    "URL",
+    "IP",
+    "md5",
+    "MD5",
+    "Ctrl",
+}
 
 
 class VisibleText(HTMLParser):
