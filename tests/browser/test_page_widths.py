@@ -1,0 +1,61 @@
+"""Every admin page fits a 1366 px screen; the start page and the public pages fit a 390 px phone."""
+
+import io
+
+import pytest
+from django.contrib import admin
+from django.core.management import call_command
+
+from enforcement.agencies import roles
+from enforcement.agencies.models import Agency, AgencyKind
+from enforcement.officers.models.certificate import Certificate
+from tests.browser.conftest import log_in
+from tests.factories.agencies import PASSWORD, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WIDTH = "[document.documentElement.scrollWidth, window.innerWidth]"
+
+
+def demo() -> None:
+    call_command("seed_demo", scale=1, years=1, stdout=io.StringIO())
+    call_command("run_daily_jobs", stdout=io.StringIO())
+
+
+def too_wide(page, urls: list[str]) -> dict[str, int]:
+    wide = {}
+    for url in urls:
+        page.goto(url)
+        scroll, inner = page.evaluate(WIDTH)
+        if scroll > inner:
+            wide[url] = scroll
+    return wide
+
+
+def admin_urls() -> list[str]:
+    urls = ["/admin/"]
+    for model in admin.site._registry:
+        base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        urls += [base, f"{base}add/"]
+        first = model._default_manager.order_by("pk").first()
+        if first is not None:
+            urls += [f"{base}{first.pk}/change/", f"{base}{first.pk}/history/"]
+    return urls
+
+
+def test_admin_pages_fit_a_1366_px_screen_and_the_start_and_public_pages_a_phone(page):
+    demo()
+    township = Agency.objects.filter(kind=AgencyKind.TOWNSHIP).first()
+    lead = UserFactory(username="lead", roles=[roles.TEAM_LEAD], agencies=[township])
+    certificate = Certificate.objects.first()
+
+    page.set_viewport_size({"width": 390, "height": 800})
+    assert too_wide(page, ["/", f"/verify/{certificate.verification_token}/"]) == {}
+    log_in(page, lead.username, PASSWORD)
+    assert too_wide(page, ["/admin/"]) == {}
+
+    UserFactory(username="root", is_superuser=True, is_staff=True)
+    page.context.clear_cookies()
+    page.set_viewport_size({"width": 1366, "height": 800})
+    log_in(page, "root", PASSWORD)
+    assert too_wide(page, admin_urls()) == {}
