@@ -99,9 +99,7 @@ class OfficerAdmin(SpreadsheetImportMixin, VersionedHistoryAdmin):
     import_allows_good_rows_only = True
 
     def get_queryset(self, request):
-        # Masking is decided for this request in the query itself: nothing about
-        # one user's rights is kept on the admin instance that all threads share.
-        return super().get_queryset(request).with_certified(timezone.localdate()).with_id_number_shown_to(request.user)
+        return super().get_queryset(request).with_certified(timezone.localdate())
 
     def get_fields(self, request, obj=None):
         fields = list(super().get_fields(request, obj))
@@ -118,9 +116,11 @@ class OfficerAdmin(SpreadsheetImportMixin, VersionedHistoryAdmin):
             return super().get_historical_record_context_helper(request, historical_record)
         return MaskedIdNumberHistory(self.model, historical_record)
 
+    # Lists are masked for everyone: a list is read over shoulders and printed;
+    # the full number is on the officer's own page for those allowed to see it.
     @admin.display(description=_("resident ID number"))
     def id_number_column(self, officer: Officer) -> str:
-        return officer.id_number_shown
+        return officer.masked_id_number
 
     @admin.display(description=_("resident ID number"))
     def id_number_masked(self, officer: Officer) -> str:
