@@ -7,10 +7,12 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 
 from training.exams.models import Exam
 from training.study.models import TrainingSession
@@ -109,3 +111,14 @@ def test_every_admin_page_reads_in_chinese():
         for word in english_words(response.content.decode(), data):
             found.setdefault(word, set()).add(url)
     assert not found, "\n".join(f"{word}: {' '.join(sorted(urls)[:3])}" for word, urls in sorted(found.items()))
+
+
+def test_no_help_text_repeats_its_label():
+    repeats = []
+    with translation.override("zh-hans"):
+        for model in apps.get_models():
+            for field in model._meta.concrete_fields:
+                label, help_text = str(field.verbose_name), str(field.help_text or "")
+                if help_text and (help_text == label or help_text.startswith(f"{label}，")):
+                    repeats.append(f"{model.__name__}.{field.name}")
+    assert repeats == []
