@@ -8,7 +8,7 @@ from django.utils.translation import gettext, ngettext
 
 
 def days_left_text(due: datetime.date, today: datetime.date) -> str:
-    """"12 days left", "due today" or "overdue by 11 days": never a negative number of days left."""
+    """ "12 days left", "due today" or "overdue by 11 days": never a negative number of days left."""
     left = (due - today).days
     if left < 0:
         return ngettext("overdue by %(days)d day", "overdue by %(days)d days", -left) % {"days": -left}

@@ -38,7 +38,9 @@ def test_an_expired_certificate_says_how_long_ago(lead_a, world):
 
 
 def test_renewal_from_the_certificate_page_issues_the_successor(lead_a, world):
-    old = CertificateFactory(officer__agency=world.team_a, number="ZF-1", valid_until=TODAY + datetime.timedelta(days=20))
+    old = CertificateFactory(
+        officer__agency=world.team_a, number="ZF-1", valid_until=TODAY + datetime.timedelta(days=20)
+    )
     response = lead_a.post(f"{CERTIFICATES}{old.pk}/renewal/renew/", {"number": "ZF-2", "issued_on": "2026-06-01"})
     new = Certificate.objects.get(number="ZF-2")
     assert response.status_code == 302 and response["Location"].endswith(f"/{new.pk}/change/")
@@ -46,7 +48,9 @@ def test_renewal_from_the_certificate_page_issues_the_successor(lead_a, world):
 
 
 def test_reissue_of_a_lost_card_cancels_it_and_issues_a_new_number(lead_a, world):
-    old = CertificateFactory(officer__agency=world.team_a, number="ZF-1", valid_until=TODAY + datetime.timedelta(days=200))
+    old = CertificateFactory(
+        officer__agency=world.team_a, number="ZF-1", valid_until=TODAY + datetime.timedelta(days=200)
+    )
     lead_a.post(f"{CERTIFICATES}{old.pk}/renewal/reissue/", {"number": "ZF-1B", "on": "2026-06-01", "reason": "遗失"})
     old.refresh_from_db()
     assert old.status == CertificateStatus.CANCELLED
@@ -66,7 +70,9 @@ def test_another_townships_certificate_cannot_be_renewed(lead_a, world):
 
 
 def test_the_case_list_shows_applicants_and_exports_what_it_shows(lead_a, world):
-    case = case_with_events(world.township_a, ("application_received", d("2026-05-20")), organ_case_number="示复〔2026〕9号")
+    case = case_with_events(
+        world.township_a, ("application_received", d("2026-05-20")), organ_case_number="示复〔2026〕9号"
+    )
     ApplicantFactory(case=case, name="张三")
     page = lead_a.get(CASES).content.decode()
     assert "张三" in page and "/export/" in page

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.contrib import admin
 
-from tests.factories import ExamFactory, ExamResultFactory, OfficerFactory
+from tests.factories import AttendanceFactory, ExamFactory, ExamResultFactory, OfficerFactory, TrainingSessionFactory
 from training.exams.models import ExamResult
 
 pytestmark = pytest.mark.django_db
@@ -61,3 +61,21 @@ def test_one_score_above_the_maximum_refuses_the_whole_sheet(client, world):
 def test_another_townships_exam_has_no_score_sheet(client, world):
     exam = ExamFactory(agency=world.township_b)
     assert admin_client(client, world.team_lead_a).get(f"/admin/training/exam/{exam.pk}/scores/").status_code == 404
+
+
+def test_a_sessions_sign_in_sheet_lists_the_officers_expected_with_a_signature_column(client, world):
+    session = TrainingSessionFactory(agency=world.township_a, title="行政处罚法专题培训")
+    OfficerFactory(agency=world.team_a, name="甲队员")
+    OfficerFactory(agency=world.township_b, name="乙乡干部")
+    page = admin_client(client, world.team_lead_a).get(f"/admin/training/trainingsession/{session.pk}/sign-in/")
+    text = page.content.decode()
+    assert "签到表" in text and "签名" in text and "行政处罚法专题培训" in text
+    assert "甲队员" in text and "乙乡干部" not in text
+
+
+def test_the_sign_in_sheet_lists_only_the_recorded_attendees_once_there_are_some(client, world):
+    session = TrainingSessionFactory(agency=world.township_a)
+    AttendanceFactory(session=session, officer=OfficerFactory(agency=world.team_a, name="已到"))
+    OfficerFactory(agency=world.team_a, name="未到")
+    text = admin_client(client, world.team_lead_a).get(f"/admin/training/trainingsession/{session.pk}/sign-in/")
+    assert "已到" in text.content.decode() and "未到" not in text.content.decode()
