@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.contrib import admin
 
+from tests.enforcement.admin_forms import signed_version
 from tests.factories import AttendanceFactory, ExamFactory, ExamResultFactory, OfficerFactory, TrainingSessionFactory
 from training.exams.models import ExamResult
 
@@ -79,3 +80,25 @@ def test_the_sign_in_sheet_lists_only_the_recorded_attendees_once_there_are_some
     OfficerFactory(agency=world.team_a, name="未到")
     text = admin_client(client, world.team_lead_a).get(f"/admin/training/trainingsession/{session.pk}/sign-in/")
     assert "已到" in text.content.decode() and "未到" not in text.content.decode()
+
+
+def test_a_stale_save_of_a_training_session_is_refused_in_chinese_and_both_edits_are_in_its_history(client, world):
+    session = TrainingSessionFactory(agency=world.township_a, speaker="")
+    url = f"/admin/training/trainingsession/{session.pk}/change/"
+    lead = admin_client(client, world.team_lead_a)
+    form = {
+        "agency": world.township_a.pk,
+        "kind": session.kind,
+        "title": session.title,
+        "date": "2024-05-10",
+        "hours": "4.0",
+        "version": signed_version(lead, url),
+        "attendances-TOTAL_FORMS": "0",
+        "attendances-INITIAL_FORMS": "0",
+    }
+    assert lead.post(url, form | {"speaker": "先存"}).status_code == 302
+    refused = lead.post(url, form | {"speaker": "后存"}, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert refused.status_code == 200 and "已被他人修改" in refused.content.decode()
+    session.refresh_from_db()
+    assert session.speaker == "先存"
+    assert session.history.count() == 2

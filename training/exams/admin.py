@@ -11,7 +11,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline
+from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline, VersionedHistoryAdmin
 from enforcement.agencies.spreadsheet_admin import (
     ImportRefused,
     SpreadsheetImportForm,
@@ -53,7 +53,7 @@ class ExamResultImportForm(SpreadsheetImportForm):
 
 
 @admin.register(Exam)
-class ExamAdmin(SpreadsheetImportMixin, ScopedModelAdmin):
+class ExamAdmin(SpreadsheetImportMixin, VersionedHistoryAdmin):
     list_display = ["date", "title", "kind", "agency", "max_score", "pass_mark", "sat", "passed"]
     list_filter = [year_filter("date"), "kind", ("agency", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["agency"]

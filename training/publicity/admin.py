@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline
+from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline, VersionedHistoryAdmin
 from enforcement.agencies.spreadsheet_admin import (
     AgencyImportForm,
     ImportRefused,
@@ -56,7 +56,7 @@ class DatedLaterFilter(admin.SimpleListFilter):
 
 
 @admin.register(PublicityActivity)
-class PublicityActivityAdmin(SpreadsheetImportMixin, ScopedModelAdmin):
+class PublicityActivityAdmin(SpreadsheetImportMixin, VersionedHistoryAdmin):
     list_display = ["start_date", "title", "agency", "theme", "format_names", "participants", "materials"]
     list_filter = [
         DatedLaterFilter,

@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline
+from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline, VersionedHistoryAdmin
 from enforcement.agencies.spreadsheet_admin import year_filter
 from enforcement.officers.models.officer import Officer
 from training.study.models import Attendance, StudyPlan, TrainingSession
@@ -60,7 +60,7 @@ class AddAttendeesForm(forms.Form):
 
 
 @admin.register(TrainingSession)
-class TrainingSessionAdmin(ScopedModelAdmin):
+class TrainingSessionAdmin(VersionedHistoryAdmin):
     list_display = ["date", "title", "kind", "agency", "hours", "attendee_count"]
     list_filter = [year_filter("date"), "kind", ("agency", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["agency"]

@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from enforcement.agencies.api import agency_field
 from enforcement.agencies.filters import AgencySubtreeFilter, YearFilter, dated_filterset
-from lawgov.api.serializers import ModelCleanMixin
+from lawgov.api.serializers import ModelCleanMixin, VersionCheckMixin
 from lawgov.api.views import ScopedModelViewSet, ScopedReadOnlyModelViewSet
 from training.study.models import Attendance, SessionKind, StudyPlan, TrainingSession
 
@@ -17,7 +17,7 @@ class TrainingSessionFilterSet(dated_filterset("date", SessionKind.choices)):
         fields = ["agency", "year", "kind", "date_from", "date_to"]
 
 
-class TrainingSessionSerializer(ModelCleanMixin, serializers.ModelSerializer):
+class TrainingSessionSerializer(VersionCheckMixin, ModelCleanMixin, serializers.ModelSerializer):
     agency = agency_field()
     attendee_count = serializers.SerializerMethodField()
 
@@ -34,6 +34,7 @@ class TrainingSessionSerializer(ModelCleanMixin, serializers.ModelSerializer):
             "speaker",
             "place",
             "attendee_count",
+            "version",
         ]
 
     def get_attendee_count(self, session: TrainingSession) -> int:
