@@ -19,6 +19,8 @@ class PayloadTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = _("The request body is larger than the server accepts.")
     default_code = "too_large"
+
+
 class StaleVersion(exceptions.APIException):
     """A write based on a version of the record that someone else has since changed."""
 
