@@ -98,7 +98,7 @@ def test_a_stale_save_of_a_training_session_is_refused_in_chinese_and_both_edits
     }
     assert lead.post(url, form | {"speaker": "先存"}).status_code == 302
     refused = lead.post(url, form | {"speaker": "后存"}, HTTP_ACCEPT_LANGUAGE="zh-hans")
-    assert refused.status_code == 200 and "已被他人修改" in refused.content.decode()
+    assert refused.status_code == 200 and "有人在您打开后保存了这条记录" in refused.content.decode()
     session.refresh_from_db()
     assert session.speaker == "先存"
     assert session.history.count() == 2
