@@ -1,8 +1,10 @@
 """Every admin page fits a 1366 px screen; the start page and the public pages fit a 390 px phone."""
 
 import io
+from importlib import import_module
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib import admin
 from django.core.management import call_command
 
@@ -14,10 +16,15 @@ from tests.factories.agencies import PASSWORD, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+# The migration that loads the theme days, formats and audiences the demo uses;
+# a transactional test before this one may have flushed them.
+reference_data = import_module("training.migrations.0002_reference_data")
+
 WIDTH = "[document.documentElement.scrollWidth, window.innerWidth]"
 
 
 def demo() -> None:
+    reference_data.create_reference_data(django_apps, None)
     call_command("seed_demo", scale=1, years=1, stdout=io.StringIO())
     call_command("run_daily_jobs", stdout=io.StringIO())
 
