@@ -4,7 +4,6 @@ import io
 from importlib import import_module
 
 import pytest
-from django.apps import apps as django_apps
 from django.contrib import admin
 from django.core.management import call_command
 
@@ -13,18 +12,34 @@ from enforcement.agencies.models import Agency, AgencyKind
 from enforcement.officers.models.certificate import Certificate
 from tests.browser.conftest import log_in
 from tests.factories.agencies import PASSWORD, UserFactory
+from training.publicity.models import Audience, PublicityFormat, ThemeDay
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# The migration that loads the theme days, formats and audiences the demo uses;
+# The migrations that load the theme days, formats and audiences the demo uses;
 # a transactional test before this one may have flushed them.
 reference_data = import_module("training.migrations.0002_reference_data")
+one_constitution_day = import_module("training.migrations.0003_one_constitution_day")
+
+
+def restore_reference_data() -> None:
+    """The reference rows as the migrations leave them: 12·4 once, as 国家宪法日."""
+    if PublicityFormat.objects.exists():
+        return
+    for name, month, day, days in reference_data.THEME_DAYS:
+        if name != one_constitution_day.DUPLICATE:
+            ThemeDay.objects.get_or_create(name=name, defaults={"month": month, "day": day, "days": days})
+    for name, interactive in reference_data.FORMATS:
+        PublicityFormat.objects.get_or_create(name=name, defaults={"is_interactive": interactive})
+    for name, youth in reference_data.AUDIENCES:
+        Audience.objects.get_or_create(name=name, defaults={"is_youth": youth})
+
 
 WIDTH = "[document.documentElement.scrollWidth, window.innerWidth]"
 
 
 def demo() -> None:
-    reference_data.create_reference_data(django_apps, None)
+    restore_reference_data()
     call_command("seed_demo", scale=1, years=1, stdout=io.StringIO())
     call_command("run_daily_jobs", stdout=io.StringIO())
 
