@@ -22,7 +22,8 @@ class EnforcementConfig(AppConfig):
             }
         ),
         hr=frozenset({"officer", "certificate", "certificatestatuschange", "annualreview"}),
-        membership=frozenset({"membership"}),
+        # Who may see what (memberships, roles and their permissions) is granted by superusers alone.
+        membership=frozenset({"membership", "role"}),
     )
 
     def ready(self) -> None:

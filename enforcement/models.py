@@ -3,7 +3,7 @@
 from enforcement.agencies.base import TimeStampedModel
 from enforcement.agencies.calendar import CalendarDay, CalendarYear
 from enforcement.agencies.job_runs import JobRun
-from enforcement.agencies.models import Agency, AgencyKind, Membership
+from enforcement.agencies.models import Agency, AgencyKind, Membership, Role
 from enforcement.agencies.versions import CacheVersion
 from enforcement.cases.models import (
     EnforcementCase,
@@ -75,6 +75,7 @@ __all__ = [
     "ReconsiderationCase",
     "ReminderThreshold",
     "ReviewResult",
+    "Role",
     "Sex",
     "TimeStampedModel",
     "UncertifiedOfficerReminder",

@@ -174,6 +174,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Lock-outs end by themselves after the cool-off, or at once with `manage.py axes_reset`;
+# axes' own admin pages are English-only, so they stay out of the Chinese admin.
+AXES_ENABLE_ADMIN = False
 AXES_LOCKOUT_CALLABLE = "lawgov.api.auth.lockout_response"
 
 LANGUAGE_CODE = "zh-hans"

@@ -7,6 +7,7 @@ from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from lawgov.api.auth import ObtainTokenView
+from lawgov.api.root import api_root_view
 from lawgov.health import HealthView, health_checks
 from lawgov.views import home
 
@@ -19,6 +20,7 @@ api_v1 = [
     path("", include("reports.api.urls")),
     path("", include("training.api.urls")),
 ]
+api_v1.insert(0, path("", api_root_view(api_v1), name="api-root"))
 
 urlpatterns = [
     path("", home, name="home"),

@@ -6,6 +6,7 @@ import datetime
 import logging
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -147,27 +148,58 @@ def agency_at_a_glance(user, *, today: datetime.date | None = None) -> dict | No
         # The start page must open even when a figure cannot be computed.
         logger.exception("The start page figures of %s could not be computed", agency)
         return glance
+    year = today.year
+    officers, certificates = (
+        reverse("admin:enforcement_officer_changelist"),
+        reverse("admin:enforcement_certificate_changelist"),
+    )
+    records = f"{reverse('admin:training_officertrainingrecord_changelist')}?year={year}"
+    cases = reverse("admin:enforcement_reconsiderationcase_changelist")
+    penalty_cases = reverse("admin:enforcement_enforcementcase_changelist")
+    # Each figure links to the rows behind it.
     glance["rows"] = [
-        (_("Enforcement officers certified"), percent(stats, "officers.certified_rate")),
-        (_("Certificates expiring within 90 days"), figure(stats, "officers.expiring_within_90_days")),
+        (
+            _("Enforcement officers certified"),
+            percent(stats, "officers.certified_rate"),
+            f"{officers}?certified=no&is_enforcement_officer__exact=1",
+        ),
+        (
+            _("Certificates expiring within 90 days"),
+            figure(stats, "officers.expiring_within_90_days"),
+            f"{certificates}?validity=90",
+        ),
         (
             _("Average training hours per officer / required"),
             ratio(figure(stats, "training.average_hours_per_officer"), figure(stats, "training.required_hours")),
+            records,
         ),
         (
             _("Officers meeting the training requirement"),
             ratio(
                 figure(stats, "training.officers_meeting_requirement"), figure(stats, "officers.enforcement_officers")
             ),
+            records,
         ),
-        (_("Exam pass rate"), percent(stats, "exams.pass_rate")),
-        (_("Publicity activities this year"), figure(stats, "publicity.activities")),
-        (_("Participants in publicity activities"), figure(stats, "publicity.participants")),
-        (_("Open reconsideration cases"), open_cases),
-        (_("Overdue reconsideration cases"), figure(stats, "reconsideration.overdue")),
-        (_("Next reconsideration deadline"), next_deadline),
-        (_("Open administrative-penalty cases"), open_penalty_cases),
-        (_("Overdue administrative-penalty cases"), overdue_penalty_cases),
-        (_("Next penalty-case deadline"), next_penalty_deadline),
+        (
+            _("Exam pass rate"),
+            percent(stats, "exams.pass_rate"),
+            f"{reverse('admin:training_examresult_changelist')}?year={year}",
+        ),
+        (
+            _("Publicity activities this year"),
+            figure(stats, "publicity.activities"),
+            f"{reverse('admin:training_publicityactivity_changelist')}?year={year}",
+        ),
+        (
+            _("Participants in publicity activities"),
+            figure(stats, "publicity.participants"),
+            f"{reverse('admin:training_publicityactivity_changelist')}?year={year}",
+        ),
+        (_("Open reconsideration cases"), open_cases, cases),
+        (_("Overdue reconsideration cases"), figure(stats, "reconsideration.overdue"), f"{cases}?overdue=yes"),
+        (_("Next reconsideration deadline"), next_deadline, cases),
+        (_("Open administrative-penalty cases"), open_penalty_cases, penalty_cases),
+        (_("Overdue administrative-penalty cases"), overdue_penalty_cases, f"{penalty_cases}?overdue=yes"),
+        (_("Next penalty-case deadline"), next_penalty_deadline, penalty_cases),
     ]
     return glance

@@ -158,6 +158,40 @@ def permission(record, action: str) -> str:
     return f"{record._meta.app_label}.{action}_{record._meta.model_name}"
 
 
+class HrWritableResourceChecks:
+    """For the records HR keeps (officers, certificates): HR writes them in its own township too."""
+
+    def test_hr_creates_a_record_in_own_township(self, world):
+        response = api_client_for(world.hr_a).post(self.url, self.create_payload(world.township_a))
+        assert response.status_code == 201, response.content
+
+
+class VersionedResourceChecks:
+    """Optimistic locking: a write naming a stale version answers 409 with the current version; nothing is lost.
+
+    A test class sets `patch_payload` (a harmless change of one field).
+    """
+
+    patch_payload: dict
+
+    def test_a_write_with_the_current_version_is_accepted(self, world):
+        record = self.make_record(world.township_a)
+        client = api_client_for(world.team_lead_a)
+        version = client.get(self.detail_url(record)).json()["version"]
+        response = client.patch(self.detail_url(record), {**self.patch_payload, "version": version}, format="json")
+        assert response.status_code == 200, response.content
+        assert response.json()["version"] != version
+
+    def test_a_write_with_a_stale_version_is_refused_with_409_and_the_current_version(self, world):
+        record = self.make_record(world.township_a)
+        client = api_client_for(world.team_lead_a)
+        stale = client.get(self.detail_url(record)).json()["version"]
+        client.patch(self.detail_url(record), self.patch_payload, format="json")
+        response = client.patch(self.detail_url(record), {**self.patch_payload, "version": stale}, format="json")
+        assert response.status_code == 409, response.content
+        assert response.json()["current_version"] == type(record).objects.get(pk=record.pk).version != stale
+
+
 def query_counts_at_two_sizes(make_rows: Callable[[int], object], request: Callable[[], object]) -> list[int]:
     """The number of queries `request` makes with 5 rows, then with 50 rows.
 

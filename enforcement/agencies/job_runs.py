@@ -1,6 +1,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# What a reader calls each scheduled job; its runs are recorded under the key.
+JOB_LABELS = {
+    "certificate_reminders": _("Certificate reminders"),
+    "reconsideration_deadline_warnings": _("Reconsideration deadline warnings"),
+    "stale_upload_cleanup": _("Deleting unconfirmed uploads"),
+}
+
 
 class JobRun(models.Model):
     """The last run of each scheduled job, shown in the admin.
@@ -20,4 +27,8 @@ class JobRun(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name
+        return str(self.label)
+
+    @property
+    def label(self) -> str:
+        return JOB_LABELS.get(self.name, self.name)

@@ -17,10 +17,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from enforcement.agencies import roles
-from enforcement.agencies.job_runs import JobRun
+from enforcement.agencies.job_runs import JOB_LABELS, JobRun
 from enforcement.agencies.models import Agency
 
 
@@ -68,11 +67,7 @@ def tracked_job(name: str) -> Iterator[dict]:
 
 
 # The jobs the beat schedule runs every day, by the name their runs are recorded under.
-DAILY_JOBS: dict[str, Promise] = {
-    "certificate_reminders": gettext_lazy("Certificate reminders"),
-    "reconsideration_deadline_warnings": gettext_lazy("Reconsideration deadline warnings"),
-    "stale_upload_cleanup": gettext_lazy("Deleting unconfirmed uploads"),
-}
+DAILY_JOBS: dict[str, Promise] = JOB_LABELS
 # A daily job started at a set hour is late once a day has gone by since its
 # last start; the hour more allows for the beat's own delay in starting it.
 LATE_AFTER = datetime.timedelta(days=1, hours=1)

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext_lazy as _
 
+from enforcement.agencies import roles
 from enforcement.agencies.base import TimeStampedModel
 from enforcement.agencies.querysets import AgencyQuerySet, ScopedQuerySet, path_is_within, subtree_q
 from enforcement.agencies.validators import validate_credit_code
@@ -150,3 +152,15 @@ class Membership(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.agency}"
+
+
+class Role(Group):
+    """A role group as the admin shows it: by its Chinese label, not by the key the code looks it up by."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+
+    def __str__(self) -> str:
+        return str(roles.ROLE_LABELS.get(self.name, self.name))

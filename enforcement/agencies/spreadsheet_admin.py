@@ -17,6 +17,7 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import models
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -34,8 +35,15 @@ from enforcement.agencies.spreadsheets import (
     delete_stale_uploads,
 )
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 UPLOAD_SALT = "lawgov.spreadsheet-upload"
 UPLOAD_MAX_AGE = 24 * 3600
+
+
+def xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def year_filter(field: str) -> type[admin.SimpleListFilter]:

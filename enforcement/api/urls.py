@@ -1,5 +1,5 @@
 from django.urls import path
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
 from enforcement.agencies.api import AgencyViewSet
 from enforcement.cases.api.views import EnforcementCaseViewSet
@@ -7,7 +7,7 @@ from enforcement.cases.disclosure import DisclosureView
 from enforcement.officers.api.views import CertificateViewSet, OfficerViewSet
 from enforcement.reconsideration.api import ReconsiderationCaseViewSet
 
-router = DefaultRouter()
+router = SimpleRouter()
 router.register("agencies", AgencyViewSet)
 router.register("officers", OfficerViewSet)
 router.register("certificates", CertificateViewSet)

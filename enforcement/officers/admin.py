@@ -7,7 +7,6 @@ import dataclasses
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -18,8 +17,9 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 
 from enforcement.agencies.admin_base import ScopedAdminMixin, ScopedTabularInline, VersionedForm, VersionedHistoryAdmin
 from enforcement.agencies.models import Agency
-from enforcement.agencies.spreadsheet_admin import ImportRefused, SpreadsheetImportMixin
+from enforcement.agencies.spreadsheet_admin import ImportRefused, SpreadsheetImportMixin, xlsx_response
 from enforcement.officers.admin_filters import CertificateValidityFilter, CertificationFilter
+from enforcement.officers.admin_renewal import CertificateRenewalMixin
 from enforcement.officers.certification import certificate_reason, with_validity_history
 from enforcement.officers.models.certificate import (
     AnnualReview,
@@ -42,8 +42,6 @@ from enforcement.officers.roster import (
 )
 from enforcement.officers.services import change_certificate_status, last_status_change_on
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 class MaskedIdNumberHistory(HistoricalRecordContextHelper):
     """The changes between two versions, with ID numbers masked for a reader who may not see them."""
@@ -52,12 +50,6 @@ class MaskedIdNumberHistory(HistoricalRecordContextHelper):
         if change.field == "id_number":
             change = dataclasses.replace(change, old=mask_id_number(change.old), new=mask_id_number(change.new))
         return super().format_delta_change(change)
-
-
-def xlsx_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 class CertificateInline(ScopedTabularInline):
@@ -99,9 +91,7 @@ class OfficerAdmin(SpreadsheetImportMixin, VersionedHistoryAdmin):
     import_allows_good_rows_only = True
 
     def get_queryset(self, request):
-        # Masking is decided for this request in the query itself: nothing about
-        # one user's rights is kept on the admin instance that all threads share.
-        return super().get_queryset(request).with_certified(timezone.localdate()).with_id_number_shown_to(request.user)
+        return super().get_queryset(request).with_certified(timezone.localdate())
 
     def get_fields(self, request, obj=None):
         fields = list(super().get_fields(request, obj))
@@ -118,9 +108,11 @@ class OfficerAdmin(SpreadsheetImportMixin, VersionedHistoryAdmin):
             return super().get_historical_record_context_helper(request, historical_record)
         return MaskedIdNumberHistory(self.model, historical_record)
 
+    # Lists are masked for everyone: a list is read over shoulders and printed;
+    # the full number is on the officer's own page for those allowed to see it.
     @admin.display(description=_("resident ID number"))
     def id_number_column(self, officer: Officer) -> str:
-        return officer.id_number_shown
+        return officer.masked_id_number
 
     @admin.display(description=_("resident ID number"))
     def id_number_masked(self, officer: Officer) -> str:
@@ -222,14 +214,24 @@ class CertificateAdminForm(VersionedForm):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(VersionedHistoryAdmin):
+class CertificateAdmin(CertificateRenewalMixin, VersionedHistoryAdmin):
     form = CertificateAdminForm
-    list_display = ["number", "officer", "agency", "kind", "issued_on", "valid_until", "state_today", "reason_today"]
+    list_display = [
+        "number",
+        "officer",
+        "agency",
+        "kind",
+        "issued_on",
+        "valid_until",
+        "days_left_shown",
+        "state_today",
+        "reason_today",
+    ]
     list_select_related = ["officer__agency"]
     list_filter = [CertificateValidityFilter, "kind"]
     search_fields = ["number", "officer__name", "=officer__id_number"]
     autocomplete_fields = ["officer", "replaces"]
-    readonly_fields = ["verification_link"]
+    readonly_fields = ["days_left_shown", "verification_link"]
     inlines = [CertificateStatusChangeInline, AnnualReviewInline]
     change_list_template = "admin/enforcement/certificate/change_list.html"
     date_hierarchy = "valid_until"
@@ -240,6 +242,10 @@ class CertificateAdmin(VersionedHistoryAdmin):
 
     def get_queryset(self, request):
         return with_validity_history(super().get_queryset(request))
+
+    @admin.display(description=_("days left"), ordering="valid_until")
+    def days_left_shown(self, certificate: Certificate) -> str:
+        return self.days_left(certificate)
 
     @admin.display(description=_("state today"))
     def state_today(self, certificate: Certificate) -> str:
@@ -317,6 +323,11 @@ class CertificateReminderAdmin(ReadOnlyLogAdmin):
 
 @admin.register(UncertifiedOfficerReminder)
 class UncertifiedOfficerReminderAdmin(ReadOnlyLogAdmin):
-    list_display = ["officer", "situation", "created_at"]
+    list_display = ["officer", "reason", "created_at"]
     list_select_related = ["officer"]
     date_hierarchy = "created_at"
+    fields = readonly_fields = ["officer", "reason", "created_at"]
+
+    @admin.display(description=_("situation"))
+    def reason(self, reminder: UncertifiedOfficerReminder) -> str:
+        return reminder.reason

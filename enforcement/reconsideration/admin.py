@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.forms.models import BaseInlineFormSet
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline, VersionedHistoryAdmin
 from enforcement.agencies.calendar import CalendarDay, CalendarYear, WorkingCalendar
+from enforcement.agencies.spreadsheet_admin import xlsx_response
+from enforcement.agencies.wording import days_left_text
+from enforcement.reconsideration.export import export_cases
 from enforcement.reconsideration.models import (
     MAX_APPLICANTS,
     Applicant,
@@ -89,6 +94,7 @@ class YearFilter(admin.SimpleListFilter):
 class ReconsiderationCaseAdmin(VersionedHistoryAdmin):
     list_display = [
         "__str__",
+        "applicant_names",
         "agency",
         "act_kind",
         "received_on",
@@ -102,6 +108,7 @@ class ReconsiderationCaseAdmin(VersionedHistoryAdmin):
     search_fields = ["organ_case_number", "act_document_number", "applicants__name"]
     autocomplete_fields = ["agency"]
     inlines = [ApplicantInline, CaseEventInline]
+    change_list_template = "admin/enforcement/reconsiderationcase/change_list.html"
     readonly_fields = ["status", "outcome", "deadline_rules"]
     ESTIMATED = _("estimated")
     fieldsets = [
@@ -112,7 +119,7 @@ class ReconsiderationCaseAdmin(VersionedHistoryAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_overdue(timezone.localdate())
+        return super().get_queryset(request).with_overdue(timezone.localdate()).prefetch_related("applicants")
 
     def save_related(self, request, form, formsets, change) -> None:
         # The events go through the service that checks them together and
@@ -131,6 +138,21 @@ class ReconsiderationCaseAdmin(VersionedHistoryAdmin):
             return text
         return format_html('{} <span class="estimated" style="color:#a36b00">（{}）</span>', text, self.ESTIMATED)
 
+    @admin.display(description=_("applicants"))
+    def applicant_names(self, case: ReconsiderationCase) -> str:
+        return "、".join(applicant.name for applicant in case.applicants.all()) or "—"
+
+    def get_urls(self):
+        export = self.admin_site.admin_view(self.export_view)
+        return [path("export/", export, name="enforcement_reconsiderationcase_export"), *super().get_urls()]
+
+    def export_view(self, request):
+        """The cases the changelist shows, with the same filters and search, as a workbook."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        cases = self.get_changelist_instance(request).get_queryset(request)
+        return xlsx_response(export_cases(cases), f"reconsideration-cases-{timezone.localdate():%Y%m%d}.xlsx")
+
     @admin.display(description=_("next deadline"), ordering="next_deadline_on")
     def next_deadline(self, case: ReconsiderationCase):
         if case.next_deadline_on is None:
@@ -145,9 +167,10 @@ class ReconsiderationCaseAdmin(VersionedHistoryAdmin):
         left = case.days_left()
         if left is None:
             return "—"
+        text = days_left_text(case.next_deadline_on, timezone.localdate())
         if left < 0:
-            return format_html('<strong style="color:#ba2121">{}</strong>', left)
-        return left
+            return format_html('<strong style="color:#ba2121">{}</strong>', text)
+        return text
 
     @admin.display(description=_("deadlines and their rules"))
     def deadline_rules(self, case: ReconsiderationCase):

@@ -13,6 +13,7 @@ from enforcement.reconsideration.filters import ReconsiderationCaseFilterSet
 from enforcement.reconsideration.models import Applicant, CaseEvent, ReconsiderationCase
 from enforcement.reconsideration.services import DERIVED_FIELDS, create_case, record_event, update_case
 from lawgov.api.fields import OptionalChoiceField, ScopedPrimaryKeyRelatedField
+from lawgov.api.serializers import VersionCheckMixin
 from lawgov.api.views import ScopedModelViewSet
 
 
@@ -42,7 +43,7 @@ class DeadlineSerializer(serializers.Serializer):
     )
 
 
-class ReconsiderationCaseSerializer(serializers.ModelSerializer):
+class ReconsiderationCaseSerializer(VersionCheckMixin, serializers.ModelSerializer):
     agency = ScopedPrimaryKeyRelatedField(queryset=Agency.objects.all())
     officer = ScopedPrimaryKeyRelatedField(queryset=Officer.objects.all())
     applicants = ApplicantSerializer(many=True, required=False)
@@ -76,7 +77,6 @@ class ReconsiderationCaseSerializer(serializers.ModelSerializer):
             "deadlines",
             "events",
         ]
-        read_only_fields = ["version"]
 
     @extend_schema_field(DeadlineSerializer(many=True))
     def get_deadlines(self, case: ReconsiderationCase) -> list[dict]:

@@ -114,7 +114,7 @@ class ReconsiderationCase(TimeStampedModel):
         help_text=_("The administrative-penalty case whose decision is contested, when it is in the register."),
     )
     note = models.TextField(_("note"), blank=True)
-    version = IntegerVersionField()
+    version = IntegerVersionField(verbose_name=_("version"))
 
     # derived
     status = models.CharField(

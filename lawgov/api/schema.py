@@ -22,7 +22,7 @@ class ErrorResponse400Serializer(serializers.Serializer):
 
 
 class Error409Serializer(serializers.Serializer):
-    code = serializers.ChoiceField(choices=[("protected", "protected")])
+    code = serializers.ChoiceField(choices=[("protected", "protected"), ("stale_version", "stale_version")])
     detail = serializers.CharField()
     attr = serializers.CharField(allow_null=True)
 
@@ -30,6 +30,7 @@ class Error409Serializer(serializers.Serializer):
 class ErrorResponse409Serializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=openapi_serializers.ClientErrorEnum.choices)
     errors = Error409Serializer(many=True)
+    current_version = serializers.IntegerField(required=False, help_text="With a stale version: the current one.")
 
 
 class Error413Serializer(serializers.Serializer):
@@ -48,11 +49,11 @@ METHODS_WITH_A_BODY = frozenset({"POST", "PUT", "PATCH"})
 
 
 class AutoSchema(openapi.AutoSchema):
-    """Documents the standard error bodies, 409 where a delete can be blocked, 413 where a body is sent."""
+    """The standard error bodies; 409 where a delete can be blocked or a version be stale; 413 where a body is sent."""
 
     def _should_add_error_response(self, responses: dict, status_code: str) -> bool:
         if status_code == "409":
-            return self.method == "DELETE" and status_code not in responses
+            return self.method in {"DELETE", "PUT", "PATCH"} and status_code not in responses
         if status_code == "413":
             return self.method in METHODS_WITH_A_BODY and status_code not in responses
         return super()._should_add_error_response(responses, status_code)

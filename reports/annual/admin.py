@@ -4,6 +4,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +42,10 @@ class AnnualReportAdmin(ScopedHistoryAdmin):
     list_select_related = ["agency"]
     search_fields = ["agency__name"]
     actions = ["regenerate", "publish", "draft_new_version"]
+
+    def get_changeform_initial_data(self, request):
+        # A yearly report is written about the year that has ended.
+        return {"year": timezone.localdate().year - 1, **super().get_changeform_initial_data(request)}
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         kwargs["form"] = ReportTextForm if obj is not None else ReportRequestForm

@@ -89,12 +89,14 @@ def area_sheet(workbook: Workbook, stats: dict, area: str) -> None:
 
 def problems_sheet(workbook: Workbook, stats: dict) -> None:
     sheet = workbook.create_sheet("存在问题")
-    for column, width in zip("ABCD", (26, 60, 50, 60), strict=True):
+    for column, width in zip("ABCD", (8, 60, 50, 60), strict=True):
         sheet.column_dimensions[column].width = width
-    write_header(sheet, 1, "规则", "问题", "原因", "下一步措施")
+    # Numbered, not keyed by the rule's code: the reader is Chinese (the API keeps the codes).
+    write_header(sheet, 1, "序号", "问题", "原因", "下一步措施")
     for row, problem in enumerate(stats.get("problems") or [], 2):
-        for column, key in enumerate(("code", "text", "cause", "measure"), 1):
-            cell = write_cell(sheet, row, column, problem.get(key, ""))
+        values = (row - 1, problem.get("text", ""), problem.get("cause", ""), problem.get("measure", ""))
+        for column, value in enumerate(values, 1):
+            cell = write_cell(sheet, row, column, value)
             cell.border = BORDER
             cell.alignment = Alignment(wrap_text=True, vertical="top")
 

@@ -35,7 +35,7 @@ def lead_a(client, world):
     return client
 
 
-def test_the_changelist_shows_own_officers_with_masked_or_full_id_numbers(client, world):
+def test_the_changelist_masks_id_numbers_for_everyone_and_the_officers_page_shows_them_to_holders(client, world):
     officer = OfficerFactory(agency=world.team_a, name="甲队员")
     OfficerFactory(agency=world.township_b, name="乙乡干部")
     log_in(client, world.supervisor)
@@ -45,7 +45,13 @@ def test_the_changelist_shows_own_officers_with_masked_or_full_id_numbers(client
     client.logout()
     log_in(client, world.team_lead_a)
     page = client.get(CHANGELIST).content.decode()
-    assert officer.id_number in page and "乙乡干部" not in page
+    assert officer.masked_id_number in page and officer.id_number not in page and "乙乡干部" not in page
+    assert officer.id_number in client.get(f"{CHANGELIST}{officer.pk}/change/").content.decode()
+
+
+def test_a_persons_name_is_labelled_xingming(lead_a):
+    page = lead_a.get(f"{CHANGELIST}add/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert '<label class="required" for="id_name">姓名:</label>' in page
 
 
 def test_filter_officers_without_an_effective_certificate(lead_a, world):

@@ -24,6 +24,7 @@ def certificate(world):
         officer__phone="13800001111",
         number="ZF-2024-001",
         fields="市容环境",
+        issuing_authority="示例县人民政府",
     )
 
 
@@ -36,7 +37,7 @@ def test_the_page_shows_the_card_without_login(client, certificate, world):
     response = page(client, certificate)
     assert response.status_code == 200
     text = response.content.decode()
-    for shown in ("王小明", world.team_a.name, "ZF-2024-001", "市容环境", "2024-01-01", "2028-12-31"):
+    for shown in ("王小明", world.team_a.name, "示例县人民政府", "ZF-2024-001", "市容环境", "2024-01-01", "2028-12-31"):
         assert shown in text
     assert 'class="verdict effective"' in text
 

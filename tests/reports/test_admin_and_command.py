@@ -3,6 +3,7 @@ import json
 import docx
 import openpyxl
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.test import Client
 
@@ -129,3 +130,10 @@ def test_compile_report_writes_a_workbook_with_the_figures(world, records, tmp_p
     sheet = openpyxl.load_workbook(output)["执法人员"]
     figures = {row[0]: row[1] for row in sheet.iter_rows(min_row=4, max_col=2, values_only=True) if row[0]}
     assert figures["在职干部职工（人）"] == 4
+
+
+def test_the_report_form_offers_the_last_complete_year(world):
+
+    with time_machine.travel("2026-03-05 09:00", tick=False):
+        page = admin_client(world.team_lead_a).get("/admin/reports/annualreport/add/").content.decode()
+    assert 'name="year" value="2025"' in page

@@ -18,7 +18,7 @@ def start_page(user) -> str:
 
 def rows_on(user, day: datetime.date) -> dict:
     with time_machine.travel(datetime.datetime.combine(day, datetime.time(9), datetime.UTC), tick=False):
-        return dict(agency_at_a_glance(user)["rows"])
+        return {label: value for label, value, _url in agency_at_a_glance(user)["rows"]}
 
 
 def test_the_start_page_shows_the_team_leads_township_at_a_glance(world, records):
@@ -80,3 +80,14 @@ def test_the_glance_counts_open_and_overdue_penalty_cases_and_names_the_next_dea
     assert rows["Overdue administrative-penalty cases"] == 1
     assert rows["Next penalty-case deadline"].startswith("2022-03-01 Decision of case 甲镇执罚〔2021〕2号")
     assert rows_on(world.team_lead_b, datetime.date(2021, 12, 27))["Open administrative-penalty cases"] == 0
+
+
+def test_every_figure_on_the_start_page_links_to_the_rows_behind_it(world, records, client):
+    with time_machine.travel(datetime.datetime(2021, 12, 27, 9, tzinfo=datetime.UTC), tick=False):
+        rows = agency_at_a_glance(world.team_lead_a)["rows"]
+        page = start_page(world.team_lead_a)
+        client.force_login(world.team_lead_a)
+        for _label, _value, url in rows:
+            assert f'<a href="{url.replace("&", "&amp;")}">' in page
+            assert client.get(url).status_code == 200, url
+    assert "?validity=90" in dict((label, url) for label, _v, url in rows)["Certificates expiring within 90 days"]

@@ -87,8 +87,15 @@ def test_the_sheets_hold_the_figures():
 def test_the_problem_sheet_lists_each_problem_with_its_measure():
     sheet = workbook()["存在问题"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
-    assert [row[0] for row in rows] == [p["code"] for p in find_problems(township_stats())]
+    problems = find_problems(township_stats())
+    assert [row[:2] for row in rows] == [(n, p["text"]) for n, p in enumerate(problems, 1)]
     assert all(row[3] for row in rows)
+
+
+def test_the_problem_sheet_shows_no_rule_code():
+    sheet = workbook()["存在问题"]
+    text = " ".join(str(cell) for row in sheet.iter_rows(values_only=True) for cell in row if cell is not None)
+    assert not any(p["code"] in text for p in find_problems(township_stats()))
 
 
 def test_outputs_are_built_when_areas_have_no_records():

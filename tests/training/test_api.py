@@ -1,6 +1,6 @@
 import datetime
 
-from tests.base import ScopedWritableResourceChecks, api_client_for, query_counts_at_two_sizes
+from tests.base import ScopedWritableResourceChecks, VersionedResourceChecks, api_client_for, query_counts_at_two_sizes
 from tests.factories import (
     AttendanceFactory,
     AudienceFactory,
@@ -26,7 +26,8 @@ def first_error(response):
     return response.json()["errors"][0]
 
 
-class TestTrainingSessionApi(ScopedWritableResourceChecks):
+class TestTrainingSessionApi(ScopedWritableResourceChecks, VersionedResourceChecks):
+    patch_payload = {"speaker": "县司法局 王律师"}
     url = "/api/v1/training-sessions/"
 
     def make_record(self, agency):
@@ -42,7 +43,8 @@ class TestTrainingSessionApi(ScopedWritableResourceChecks):
         }
 
 
-class TestExamApi(ScopedWritableResourceChecks):
+class TestExamApi(ScopedWritableResourceChecks, VersionedResourceChecks):
+    patch_payload = {"title": "2024年度学法考试（补）"}
     url = "/api/v1/exams/"
 
     def make_record(self, agency):
@@ -69,7 +71,8 @@ class TestExamResultApi(ScopedWritableResourceChecks):
         return {"exam": exam.pk, "officer": OfficerFactory(agency=agency).pk, "score": "88"}
 
 
-class TestPublicityActivityApi(ScopedWritableResourceChecks):
+class TestPublicityActivityApi(ScopedWritableResourceChecks, VersionedResourceChecks):
+    patch_payload = {"place": "甲镇文化广场"}
     url = "/api/v1/publicity-activities/"
 
     def make_record(self, agency):

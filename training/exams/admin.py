@@ -1,11 +1,17 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline
+from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline, VersionedHistoryAdmin
 from enforcement.agencies.spreadsheet_admin import (
     ImportRefused,
     SpreadsheetImportForm,
@@ -14,8 +20,10 @@ from enforcement.agencies.spreadsheet_admin import (
     year_filter,
 )
 from enforcement.agencies.spreadsheets import import_sheet
+from training.exams.forms import score_sheet
 from training.exams.imports import EXAM_RESULT_COLUMNS, exam_result_row, save_exam_result
 from training.exams.models import Exam, ExamExemption, ExamResult, passed_q, sat_q
+from training.exams.services import record_exam_results
 
 
 class ExamResultInline(ScopedTabularInline):
@@ -23,7 +31,7 @@ class ExamResultInline(ScopedTabularInline):
     fk_name = "exam"
     extra = 0
     fields = ["officer", "score", "absent", "makeup_of"]
-    raw_id_fields = ["officer", "makeup_of"]
+    autocomplete_fields = ["officer", "makeup_of"]
 
 
 class ExamExemptionInline(ScopedTabularInline):
@@ -31,7 +39,7 @@ class ExamExemptionInline(ScopedTabularInline):
     fk_name = "exam"
     extra = 0
     fields = ["officer", "reason"]
-    raw_id_fields = ["officer"]
+    autocomplete_fields = ["officer"]
 
 
 class ExamResultImportForm(SpreadsheetImportForm):
@@ -40,10 +48,12 @@ class ExamResultImportForm(SpreadsheetImportForm):
     def __init__(self, *args, request, **kwargs):
         super().__init__(*args, request=request, **kwargs)
         self.fields["exam"].queryset = Exam.objects.visible_to(request.user)
+        # Reached from an exam's page, the exam is already chosen.
+        self.fields["exam"].initial = request.GET.get("exam")
 
 
 @admin.register(Exam)
-class ExamAdmin(SpreadsheetImportMixin, ScopedModelAdmin):
+class ExamAdmin(SpreadsheetImportMixin, VersionedHistoryAdmin):
     list_display = ["date", "title", "kind", "agency", "max_score", "pass_mark", "sat", "passed"]
     list_filter = [year_filter("date"), "kind", ("agency", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["agency"]
@@ -71,6 +81,45 @@ class ExamAdmin(SpreadsheetImportMixin, ScopedModelAdmin):
     @admin.display(description=_("passed"), ordering="passed_count")
     def passed(self, exam: Exam) -> int:
         return exam.passed_count
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.scores_view)
+        return [path("<int:object_id>/scores/", view, name="training_exam_scores"), *super().get_urls()]
+
+    def scores_view(self, request, object_id: int):
+        """The whole exam's results on one page: every officer on the roll with a score box."""
+        exam = self.get_object(request, str(object_id))
+        if exam is None:
+            raise Http404
+        if not self.has_change_permission(request, exam):
+            raise PermissionDenied
+        formset = score_sheet(exam, request.user, request.POST or None)
+        if request.method == "POST" and formset.is_valid():
+            rows = {form.cleaned_data["officer"].pk: form for form in formset.forms if form.cleaned_data}
+            try:
+                written = record_exam_results(exam=exam, entries=[form.entry() for form in rows.values()])
+            except ValidationError as error:
+                for officer_id, problems in error.message_dict.items():
+                    rows[int(officer_id)].add_error("score", problems)
+            else:
+                self.message_user(request, gettext("%(count)s results saved.") % {"count": written}, messages.SUCCESS)
+                return redirect("admin:training_exam_change", exam.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": exam,
+            "title": gettext("Results of %(exam)s") % {"exam": exam},
+            "formset": formset,
+            "import_url": self._import_link(exam),
+        }
+        return TemplateResponse(request, "admin/training/exam_scores.html", context)
+
+    def _import_link(self, exam: Exam) -> str:
+        return f"{reverse(f'admin:{self._import_url_name()}')}?exam={exam.pk}"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "scores_url": reverse("admin:training_exam_scores", args=[object_id])}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def _import(self, request, file, form, *, commit: bool):
         return import_sheet(
@@ -102,7 +151,7 @@ class ExamResultAdmin(ScopedModelAdmin):
     ]
     list_select_related = ["officer", "exam", "makeup_of__exam", "makeup_of__officer"]
     search_fields = ["officer__name", "exam__title"]
-    raw_id_fields = ["officer", "exam", "makeup_of"]
+    autocomplete_fields = ["officer", "exam", "makeup_of"]
 
 
 @admin.register(ExamExemption)
@@ -111,4 +160,4 @@ class ExamExemptionAdmin(ScopedModelAdmin):
     list_filter = [year_filter("exam__date"), ("officer__agency", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["officer", "exam"]
     search_fields = ["officer__name", "exam__title", "reason"]
-    raw_id_fields = ["officer", "exam"]
+    autocomplete_fields = ["officer", "exam"]

@@ -8,7 +8,7 @@ from enforcement.agencies.api import agency_field
 from enforcement.agencies.filters import dated_filterset
 from enforcement.officers.models.officer import Officer
 from lawgov.api.fields import ScopedPrimaryKeyRelatedField
-from lawgov.api.serializers import ModelCleanMixin
+from lawgov.api.serializers import ModelCleanMixin, VersionCheckMixin
 from lawgov.api.views import ScopedModelViewSet
 from training.exams.models import Exam, ExamKind, ExamResult
 
@@ -28,12 +28,12 @@ class ExamResultFilterSet(dated_filterset("exam__date", ExamKind.choices)):
         fields = ["agency", "year", "kind", "date_from", "date_to", "exam", "officer", "absent"]
 
 
-class ExamSerializer(ModelCleanMixin, serializers.ModelSerializer):
+class ExamSerializer(VersionCheckMixin, ModelCleanMixin, serializers.ModelSerializer):
     agency = agency_field()
 
     class Meta:
         model = Exam
-        fields = ["id", "agency", "kind", "title", "date", "max_score", "pass_mark", "excellence_mark"]
+        fields = ["id", "agency", "kind", "title", "date", "max_score", "pass_mark", "excellence_mark", "version"]
 
 
 class ExamResultSerializer(ModelCleanMixin, serializers.ModelSerializer):

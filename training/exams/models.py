@@ -2,11 +2,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from concurrency.fields import IntegerVersionField
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from enforcement.agencies.base import TimeStampedModel
 from enforcement.agencies.models import Agency
@@ -40,7 +42,11 @@ class Exam(TimeStampedModel):
         help_text=_("Left empty, it is the share of the maximum score set in the LAWGOV settings (commonly 90 %)."),
     )
 
+    version = IntegerVersionField(verbose_name=_("version"))
+
     objects = ScopedQuerySet.as_manager()
+    # The version counter changes on every save; history keeps the content.
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("exam")

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline
+from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline, VersionedHistoryAdmin
 from enforcement.agencies.spreadsheet_admin import (
     AgencyImportForm,
     ImportRefused,
@@ -56,7 +56,7 @@ class DatedLaterFilter(admin.SimpleListFilter):
 
 
 @admin.register(PublicityActivity)
-class PublicityActivityAdmin(SpreadsheetImportMixin, ScopedModelAdmin):
+class PublicityActivityAdmin(SpreadsheetImportMixin, VersionedHistoryAdmin):
     list_display = ["start_date", "title", "agency", "theme", "format_names", "participants", "materials"]
     list_filter = [
         DatedLaterFilter,
@@ -71,7 +71,7 @@ class PublicityActivityAdmin(SpreadsheetImportMixin, ScopedModelAdmin):
     search_fields = ["title", "place", "laws_promoted", "school"]
     date_hierarchy = "start_date"
     filter_horizontal = ["formats", "audiences"]
-    raw_id_fields = ["vice_principal"]
+    autocomplete_fields = ["vice_principal"]
     inlines = [ActivityPhotoInline]
     import_form_class = AgencyImportForm
     import_columns = ACTIVITY_COLUMNS
@@ -109,7 +109,7 @@ class VicePrincipalAdmin(ScopedModelAdmin):
     list_filter = [year_filter("appointed_on"), ("officer__agency", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["officer"]
     search_fields = ["officer__name", "school"]
-    raw_id_fields = ["officer"]
+    autocomplete_fields = ["officer"]
 
 
 @admin.register(PublicitySite)

@@ -10,7 +10,7 @@ from rest_framework.settings import api_settings
 from enforcement.agencies.api import agency_field
 from enforcement.agencies.filters import AgencySubtreeFilter, YearFilter
 from lawgov.api.fields import ScopedPrimaryKeyRelatedField
-from lawgov.api.serializers import ModelCleanMixin
+from lawgov.api.serializers import ModelCleanMixin, VersionCheckMixin
 from lawgov.api.views import ScopedModelViewSet
 from training.publicity.models import Audience, PublicityActivity, PublicityFormat, ThemeDay
 from training.publicity.youth import RuleOfLawVicePrincipal
@@ -34,7 +34,7 @@ class PublicityActivityFilterSet(django_filters.FilterSet):
         fields = ["agency", "year", "theme", "format", "audience", "date_from", "date_to"]
 
 
-class PublicityActivitySerializer(ModelCleanMixin, serializers.ModelSerializer):
+class PublicityActivitySerializer(VersionCheckMixin, ModelCleanMixin, serializers.ModelSerializer):
     agency = agency_field()
     vice_principal = ScopedPrimaryKeyRelatedField(
         queryset=RuleOfLawVicePrincipal.objects.all(), allow_null=True, required=False
@@ -62,6 +62,7 @@ class PublicityActivitySerializer(ModelCleanMixin, serializers.ModelSerializer):
             "class_periods",
             "description",
             "is_interactive",
+            "version",
         ]
         extra_kwargs = {"formats": {"allow_empty": False}}
 

@@ -3,10 +3,12 @@ from __future__ import annotations
 import datetime
 import uuid
 
+from concurrency.fields import IntegerVersionField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from enforcement.agencies.base import TimeStampedModel
 from enforcement.agencies.models import Agency
@@ -145,7 +147,11 @@ class PublicityActivity(TimeStampedModel):
     )
     description = models.TextField(_("description"), blank=True)
 
+    version = IntegerVersionField(verbose_name=_("version"))
+
     objects = PublicityActivityQuerySet.as_manager()
+    # The version counter changes on every save; history keeps the content (not the formats and audiences).
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("publicity activity")

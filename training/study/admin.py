@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline
+from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline, VersionedHistoryAdmin
 from enforcement.agencies.spreadsheet_admin import year_filter
 from enforcement.officers.models.officer import Officer
 from training.study.models import Attendance, StudyPlan, TrainingSession
@@ -31,11 +31,17 @@ class AttendanceInline(ScopedTabularInline):
     model = Attendance
     extra = 0
     fields = ["officer", "hours_credited"]
-    raw_id_fields = ["officer"]
+    autocomplete_fields = ["officer"]
+
+
+class OfficerChoices(forms.ModelMultipleChoiceField):
+    # Two officers of the same name are told apart by their agency.
+    def label_from_instance(self, officer: Officer) -> str:
+        return f"{officer.name}（{officer.agency.name}）"
 
 
 class AddAttendeesForm(forms.Form):
-    officers = forms.ModelMultipleChoiceField(
+    officers = OfficerChoices(
         label=_("officers"), queryset=Officer.objects.none(), widget=FilteredSelectMultiple(_("officers"), False)
     )
     hours_credited = forms.DecimalField(
@@ -54,7 +60,7 @@ class AddAttendeesForm(forms.Form):
 
 
 @admin.register(TrainingSession)
-class TrainingSessionAdmin(ScopedModelAdmin):
+class TrainingSessionAdmin(VersionedHistoryAdmin):
     list_display = ["date", "title", "kind", "agency", "hours", "attendee_count"]
     list_filter = [year_filter("date"), "kind", ("agency", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["agency"]
@@ -71,11 +77,27 @@ class TrainingSessionAdmin(ScopedModelAdmin):
         return format_html('{} · <a href="{}">{}</a>', session.attendee_count, url, gettext("add many"))
 
     def get_urls(self):
-        view = self.admin_site.admin_view(self.add_attendees_view)
+        view = self.admin_site.admin_view
         return [
-            path("<int:object_id>/attendees/", view, name="training_trainingsession_attendees"),
+            path(
+                "<int:object_id>/attendees/", view(self.add_attendees_view), name="training_trainingsession_attendees"
+            ),
+            path("<int:object_id>/sign-in/", view(self.sign_in_sheet_view), name="training_trainingsession_sign_in"),
             *super().get_urls(),
         ]
+
+    def sign_in_sheet_view(self, request, object_id: int):
+        """The printable sign-in sheet (签到表): the attendees recorded, or else everyone expected, and blank rows."""
+        session = self.get_object(request, str(object_id))
+        if session is None:
+            raise Http404
+        recorded = Officer.objects.filter(attendances__session=session)
+        expected = Officer.objects.visible_to(request.user).in_subtree_of(session.agency).in_service()
+        officers = (
+            (recorded if recorded.exists() else expected).select_related("agency").order_by("agency__path", "name")
+        )
+        context = {"session": session, "officers": officers, "blank_rows": range(5)}
+        return TemplateResponse(request, "admin/training/sign_in_sheet.html", context)
 
     def add_attendees_view(self, request, object_id: int):
         session = self.get_object(request, str(object_id))

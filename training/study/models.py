@@ -2,11 +2,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from concurrency.fields import IntegerVersionField
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from enforcement.agencies.base import TimeStampedModel
 from enforcement.agencies.models import Agency
@@ -105,7 +107,11 @@ class TrainingSession(TimeStampedModel):
     speaker = models.CharField(_("speaker"), max_length=100, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
 
+    version = IntegerVersionField(verbose_name=_("version"))
+
     objects = ScopedQuerySet.as_manager()
+    # The version counter changes on every save; history keeps the content.
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("training session")

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from enforcement.agencies.models import Agency
 from enforcement.agencies.spreadsheets import SpreadsheetError
@@ -30,7 +31,9 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         for error in check.errors:
             self.stderr.write(str(error))
-        self.stdout.write(f"{len(check.rows)} good rows, {len(check.errors)} bad rows.")
+        self.stdout.write(
+            _("Good rows: %(good)d; bad rows: %(bad)d.") % {"good": len(check.rows), "bad": len(check.errors)}
+        )
         if dry_run:
             return
         if check.errors and not skip_bad_rows:

@@ -7,33 +7,44 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from enforcement.officers.models.certificate import Certificate, CertificateState
+from enforcement.agencies.api import agency_field
+from enforcement.officers.models.certificate import Certificate, CertificateState, CertificateStatus
 from enforcement.officers.models.officer import EmploymentStatus, Officer, Sex
-from lawgov.api.fields import FieldsBuiltOnce
+from lawgov.api.fields import FieldsBuiltOnce, ScopedPrimaryKeyRelatedField
+from lawgov.api.serializers import ModelCleanMixin, VersionCheckMixin
 
 
 @extend_schema_field(OpenApiTypes.STR)
-class IdNumberField(serializers.Field):
-    """The resident ID number, masked unless the requester may see it in full."""
+class IdNumberField(serializers.CharField):
+    """The resident ID number: written in full, read masked unless the requester may see it in full."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("read_only", True)
-        kwargs.setdefault("source", "*")
+        kwargs.setdefault("max_length", 18)
         super().__init__(**kwargs)
+
+    def get_attribute(self, instance: Officer) -> Officer:
+        # Masking is decided per requester, from the whole officer.
+        return instance
+
+    def to_internal_value(self, data) -> str:
+        return super().to_internal_value(data).strip().upper()
 
     def to_representation(self, officer: Officer) -> str:
         request = self.context.get("request")
         return officer.id_number_for(request.user if request is not None else None)
 
 
-class OfficerSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
+class OfficerSerializer(FieldsBuiltOnce, VersionCheckMixin, ModelCleanMixin, serializers.ModelSerializer):
+    """An officer, written by team leads and HR with the admin's rules (the model's clean and constraints)."""
+
     id_number = IdNumberField()
+    agency = agency_field()
     agency_name = serializers.CharField(source="agency.name", read_only=True)
     birth_date = serializers.SerializerMethodField(
         help_text=_("Null unless the requester may see full resident ID numbers: it is the masked part.")
     )
     sex = serializers.ChoiceField(choices=Sex.choices, read_only=True)
-    status = serializers.ChoiceField(source="employment_status", choices=EmploymentStatus.choices, read_only=True)
+    status = serializers.ChoiceField(source="employment_status", choices=EmploymentStatus.choices, required=False)
 
     class Meta:
         model = Officer
@@ -53,8 +64,8 @@ class OfficerSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
             "status",
             "employed_since",
             "employed_until",
+            "version",
         ]
-        read_only_fields = fields
 
     @extend_schema_field(serializers.DateField(allow_null=True))
     def get_birth_date(self, officer: Officer) -> datetime.date | None:
@@ -67,10 +78,12 @@ class OfficerListSerializer(OfficerSerializer):
 
     class Meta(OfficerSerializer.Meta):
         fields = [*OfficerSerializer.Meta.fields, "is_certified"]
-        read_only_fields = fields
 
 
-class CertificateSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
+class CertificateSerializer(FieldsBuiltOnce, VersionCheckMixin, ModelCleanMixin, serializers.ModelSerializer):
+    """A certificate. Its status and what it replaces change only through the actions (services)."""
+
+    officer = ScopedPrimaryKeyRelatedField(queryset=Officer.objects.all())
     officer_name = serializers.CharField(source="officer.name", read_only=True)
     agency = serializers.IntegerField(source="officer.agency_id", read_only=True)
     is_effective_today = serializers.SerializerMethodField()
@@ -96,8 +109,9 @@ class CertificateSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
             "is_effective_today",
             "state",
             "verification_url",
+            "version",
         ]
-        read_only_fields = fields
+        read_only_fields = ["status", "replaces"]
 
     def get_is_effective_today(self, certificate: Certificate) -> bool:
         return certificate.is_effective_on(timezone.localdate())
@@ -110,6 +124,24 @@ class CertificateSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
         path = reverse("certificate-verify", args=[certificate.verification_token])
         request = self.context.get("request")
         return request.build_absolute_uri(path) if request is not None else path
+
+
+class RenewalSerializer(serializers.Serializer):
+    number = serializers.CharField(max_length=64, help_text=_("The new certificate's number."))
+    issued_on = serializers.DateField()
+    valid_until = serializers.DateField(required=False, help_text=_("Left out, the province's validity period."))
+
+
+class ReissueSerializer(serializers.Serializer):
+    number = serializers.CharField(max_length=64, help_text=_("The new card's number."))
+    on = serializers.DateField(required=False)
+    reason = serializers.CharField(required=False, allow_blank=True)
+
+
+class StatusChangeSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=CertificateStatus.choices)
+    reason = serializers.CharField()
+    on = serializers.DateField(required=False)
 
 
 class CertificationQuerySerializer(serializers.Serializer):

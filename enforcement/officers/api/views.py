@@ -1,7 +1,9 @@
 from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
+from rest_framework import status
 from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from enforcement.officers.api.serializers import (
@@ -9,15 +11,19 @@ from enforcement.officers.api.serializers import (
     CertificationCheckSerializer,
     CertificationQuerySerializer,
     OfficerListSerializer,
+    ReissueSerializer,
+    RenewalSerializer,
+    StatusChangeSerializer,
 )
 from enforcement.officers.certification import check_certification, with_validity_history
 from enforcement.officers.filters import CertificateFilterSet, OfficerFilterSet
 from enforcement.officers.models.certificate import Certificate
 from enforcement.officers.models.officer import Officer
-from lawgov.api.views import ScopedReadOnlyModelViewSet
+from enforcement.officers.services import change_certificate_status, reissue_lost_certificate, renew_certificate
+from lawgov.api.views import ScopedModelViewSet
 
 
-class OfficerViewSet(ScopedReadOnlyModelViewSet):
+class OfficerViewSet(ScopedModelViewSet):
     queryset = Officer.objects.select_related("agency")
     serializer_class = OfficerListSerializer
     filterset_class = OfficerFilterSet
@@ -25,7 +31,7 @@ class OfficerViewSet(ScopedReadOnlyModelViewSet):
     ordering = ["agency__path", "name", "pk"]
 
 
-class CertificateViewSet(ScopedReadOnlyModelViewSet):
+class CertificateViewSet(ScopedModelViewSet):
     queryset = with_validity_history(Certificate.objects.select_related("officer__agency"))
     serializer_class = CertificateSerializer
     filterset_class = CertificateFilterSet
@@ -44,3 +50,43 @@ class CertificateViewSet(ScopedReadOnlyModelViewSet):
         if answer is None:
             raise Http404
         return Response(CertificationCheckSerializer(answer, context=self.get_serializer_context()).data)
+
+    def _require(self, *actions: str) -> None:
+        missing = [a for a in actions if not self.request.user.has_perm(f"enforcement.{a}_certificate")]
+        if missing:
+            raise PermissionDenied
+
+    def _answer(self, certificate: Certificate, code: int = status.HTTP_201_CREATED) -> Response:
+        certificate = self.get_queryset().get(pk=certificate.pk)
+        return Response(self.get_serializer(certificate).data, status=code)
+
+    @extend_schema(request=RenewalSerializer, responses={201: CertificateSerializer})
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def renew(self, request, pk=None):
+        """换证: issue the successor of this certificate; answers the new one."""
+        self._require("add", "change")
+        certificate = self.get_object()
+        data = RenewalSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return self._answer(renew_certificate(certificate=certificate, **data.validated_data, by=request.user))
+
+    @extend_schema(request=ReissueSerializer, responses={201: CertificateSerializer})
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def reissue(self, request, pk=None):
+        """补证: reissue a lost card under a new number; the lost one is cancelled. Answers the new one."""
+        self._require("add", "change")
+        certificate = self.get_object()
+        data = ReissueSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return self._answer(reissue_lost_certificate(certificate=certificate, **data.validated_data, by=request.user))
+
+    @extend_schema(request=StatusChangeSerializer, responses={200: CertificateSerializer})
+    @action(detail=True, methods=["post"], url_path="change-status", filterset_class=None)
+    def change_status(self, request, pk=None):
+        """Suspend, revoke, cancel or reinstate, with the reason: recorded in the certificate's status history."""
+        self._require("change")
+        certificate = self.get_object()
+        data = StatusChangeSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        changed = change_certificate_status(certificate=certificate, **data.validated_data, by=request.user)
+        return self._answer(changed, status.HTTP_200_OK)

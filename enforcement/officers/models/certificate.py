@@ -185,7 +185,7 @@ class Certificate(TimeStampedModel):
     verification_token = models.CharField(
         _("verification token"), max_length=64, unique=True, editable=False, default=new_verification_token
     )
-    version = IntegerVersionField()
+    version = IntegerVersionField(verbose_name=_("version"))
 
     objects = CertificateQuerySet.as_manager()
     # The version counter changes on every save; history keeps the content.

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models.functions import Concat, Left, Right
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from enforcement.agencies.base import TimeStampedModel
@@ -100,7 +101,7 @@ class Officer(TimeStampedModel):
     Birth date and sex are read from the resident ID number, never stored.
     """
 
-    name = models.CharField(_("name"), max_length=64)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=64)
     id_number = ResidentIdNumberField(
         _("resident ID number"),
         unique=True,
@@ -121,7 +122,7 @@ class Officer(TimeStampedModel):
     )
     employed_since = models.DateField(_("employed since"), null=True, blank=True)
     employed_until = models.DateField(_("employed until"), null=True, blank=True)
-    version = IntegerVersionField()
+    version = IntegerVersionField(verbose_name=_("version"))
 
     objects = OfficerQuerySet.as_manager()
     # The version counter changes on every save; history keeps the content.

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from enforcement.agencies.base import TimeStampedModel
 from enforcement.agencies.querysets import scoped_queryset
-from enforcement.officers.models.certificate import Certificate, CertificateKind
+from enforcement.officers.models.certificate import Certificate, CertificateKind, CertificateStatus
 from enforcement.officers.models.officer import Officer
 
 
@@ -111,4 +111,13 @@ class UncertifiedOfficerReminder(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.officer} ({self.situation})"
+        return f"{self.officer}（{self.reason}）"
+
+    @property
+    def reason(self) -> str:
+        """The situation key ("none", or "<certificate>:<status>:<valid until>") as a reader says it."""
+        if self.situation == "none":
+            return str(_("No certificate"))
+        _pk, status, valid_until = [*self.situation.split(":"), "", ""][:3]
+        label = CertificateStatus(status).label if status in CertificateStatus.values else status
+        return str(_("Last certificate: %(status)s, valid until %(date)s") % {"status": label, "date": valid_until})

@@ -9,6 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from enforcement.agencies.base import TimeStampedModel
 
+# What the rows of the national regulation show for their province (outside
+# an f-string, where makemessages would not find it).
+NATIONAL = _("national")
+
 # The rows of the national regulation itself; a province's own rows take precedence.
 NATIONAL = ""
 
@@ -62,7 +66,7 @@ class MandatoryDecisionStep(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.province or _('national')} · {self.get_category_display()} · {self.get_step_display()}"
+        return f"{self.province or NATIONAL} · {self.get_category_display()} · {self.get_step_display()}"
 
     @classmethod
     def for_province(cls, province: str | None = None) -> models.QuerySet:
@@ -88,7 +92,7 @@ class FilingPeriod(TimeStampedModel):
         ordering = ["province"]
 
     def __str__(self) -> str:
-        return f"{self.province or _('national')}: {self.days}"
+        return f"{self.province or NATIONAL}: {self.days}"
 
     @classmethod
     def in_force(cls, province: str | None = None) -> FilingPeriod | None:

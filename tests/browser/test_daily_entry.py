@@ -1,0 +1,72 @@
+"""Entering a session's attendance and an exam's results in a real browser, by name, never by a numeric ID."""
+
+import datetime
+import re
+from decimal import Decimal
+
+import pytest
+
+from tests.browser.conftest import log_in
+from tests.factories import ExamFactory, OfficerFactory, TrainingSessionFactory
+from tests.factories.agencies import PASSWORD
+from training.exams.models import ExamResult
+from training.study.models import Attendance
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+FITS = "document.documentElement.scrollWidth <= window.innerWidth"
+
+
+def no_numeric_id_box(page) -> None:
+    assert page.locator(".vForeignKeyRawIdAdminField, .vManyToManyRawIdAdminField").count() == 0
+
+
+def test_a_team_lead_records_twenty_officers_at_a_session_from_the_session_page(page, world):
+    session = TrainingSessionFactory(agency=world.township_a, date=datetime.date(2025, 3, 14))
+    officers = [OfficerFactory(agency=world.team_a, name=f"执法队员{n:02d}") for n in range(20)]
+    OfficerFactory(agency=world.township_a, name="镇办干部")
+    page.set_viewport_size({"width": 1366, "height": 900})
+    log_in(page, world.team_lead_a.username, PASSWORD)
+
+    page.goto(f"/admin/training/trainingsession/{session.pk}/change/")
+    no_numeric_id_box(page)
+    page.click(".object-tools a[href$='/attendees/']")
+    page.wait_for_selector("#id_officers_from")
+    selector = page.locator(".selector").inner_text()
+    assert not re.search(r"[A-Za-z]{3,}", selector), selector
+    assert page.evaluate(FITS)
+
+    page.locator("#id_officers_input").press_sequentially("执法队员")
+    page.locator("#id_officers_input").dispatch_event("keyup")
+    page.click("#id_officers_add_all")
+    assert page.locator("#id_officers_to option").count() == 20
+    page.click("#add-attendees input[type=submit]")
+    page.wait_for_selector(".messagelist .success")
+    assert set(Attendance.objects.filter(session=session).values_list("officer", flat=True)) == {
+        officer.pk for officer in officers
+    }
+
+
+def test_a_team_lead_enters_a_whole_exams_results_on_the_exams_page(page, world):
+    exam = ExamFactory(agency=world.township_a, date=datetime.date(2025, 11, 20))
+    officers = [OfficerFactory(agency=world.team_a, name=f"考生{n:02d}") for n in range(20)]
+    page.set_viewport_size({"width": 1366, "height": 900})
+    log_in(page, world.team_lead_a.username, PASSWORD)
+
+    page.goto(f"/admin/training/exam/{exam.pk}/change/")
+    no_numeric_id_box(page)
+    page.click(".object-tools a[href$='/scores/']")
+    rows = page.locator("#score-sheet tbody tr")
+    assert rows.count() == 20
+    assert page.evaluate(FITS)
+    for n, officer in enumerate(officers[:-1]):
+        page.fill(f"tr[data-officer='{officer.name}'] input[name$='-score']", str(60 + n))
+    page.check(f"tr[data-officer='{officers[-1].name}'] input[name$='-absent']")
+    page.click("#exam-scores input[type=submit]")
+    page.wait_for_selector(".messagelist .success")
+
+    results = {result.officer.name: result for result in ExamResult.objects.filter(exam=exam)}
+    assert len(results) == 20
+    assert results["考生00"].score == Decimal(60)
+    assert results["考生18"].score == Decimal(78)
+    assert results["考生19"].absent
