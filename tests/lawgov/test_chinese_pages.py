@@ -36,6 +36,7 @@ ALLOWED = {
     "IP",
     "md5",
     "MD5",
+    "SHA",  # SHA-256, the name of the checksum a case file is kept with
     "Ctrl",
 }
 

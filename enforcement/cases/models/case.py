@@ -93,7 +93,7 @@ class EnforcementCase(TimeStampedModel):
         Officer, verbose_name=_("handling officers"), related_name="handled_penalty_cases", blank=True
     )
     note = models.TextField(_("note"), blank=True)
-    version = IntegerVersionField()
+    version = IntegerVersionField(verbose_name=_("version"))
 
     # derived
     number = models.CharField(_("case number"), max_length=64, blank=True, editable=False)
