@@ -316,21 +316,13 @@ SPECTACULAR_SETTINGS = {
         "PenaltyDecisionOutcomeEnum": "enforcement.cases.models.choices.DecisionOutcome.choices",
         "PenaltyEventOutcomeEnum": "enforcement.cases.models.choices.EVENT_OUTCOMES",
         "PenaltyDeadlineKindEnum": "enforcement.cases.models.choices.PenaltyDeadlineKind.choices",
-        "ValidationErrorEnum": "drf_standardized_errors.openapi_serializers.ValidationErrorEnum.choices",
-        "ClientErrorEnum": "drf_standardized_errors.openapi_serializers.ClientErrorEnum.choices",
-        "ServerErrorEnum": "drf_standardized_errors.openapi_serializers.ServerErrorEnum.choices",
-        "ErrorCode401Enum": "drf_standardized_errors.openapi_serializers.ErrorCode401Enum.choices",
-        "ErrorCode403Enum": "drf_standardized_errors.openapi_serializers.ErrorCode403Enum.choices",
-        "ErrorCode404Enum": "drf_standardized_errors.openapi_serializers.ErrorCode404Enum.choices",
-        "ErrorCode405Enum": "drf_standardized_errors.openapi_serializers.ErrorCode405Enum.choices",
-        "ErrorCode406Enum": "drf_standardized_errors.openapi_serializers.ErrorCode406Enum.choices",
-        "ErrorCode415Enum": "drf_standardized_errors.openapi_serializers.ErrorCode415Enum.choices",
-        "ErrorCode429Enum": "drf_standardized_errors.openapi_serializers.ErrorCode429Enum.choices",
-        "ErrorCode500Enum": "drf_standardized_errors.openapi_serializers.ErrorCode500Enum.choices",
+        **{
+            f"{name}Enum": f"drf_standardized_errors.openapi_serializers.{name}Enum.choices"
+            for name in ("ValidationError", "ClientError", "ServerError")
+            + tuple(f"ErrorCode{code}" for code in (401, 403, 404, 405, 406, 415, 429, 500))
+        },
     },
-    "POSTPROCESSING_HOOKS": [
-        "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",
-    ],
+    "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
 }
 
 SIMPLE_HISTORY_REVERT_DISABLED = False
