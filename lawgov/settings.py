@@ -291,6 +291,7 @@ DRF_STANDARDIZED_ERRORS = {
     },
 }
 
+ERROR_CODES = (401, 403, 404, 405, 406, 415, 429, 500)
 SPECTACULAR_SETTINGS = {
     "TITLE": "lawgov API",
     "DESCRIPTION": "Rule-of-law government work of township governments and county justice bureaus.",
@@ -318,8 +319,7 @@ SPECTACULAR_SETTINGS = {
         "PenaltyDeadlineKindEnum": "enforcement.cases.models.choices.PenaltyDeadlineKind.choices",
         **{
             f"{name}Enum": f"drf_standardized_errors.openapi_serializers.{name}Enum.choices"
-            for name in ("ValidationError", "ClientError", "ServerError")
-            + tuple(f"ErrorCode{code}" for code in (401, 403, 404, 405, 406, 415, 429, 500))
+            for name in ("ValidationError", "ClientError", "ServerError", *(f"ErrorCode{code}" for code in ERROR_CODES))
         },
     },
     "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
