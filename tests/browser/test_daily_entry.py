@@ -9,6 +9,7 @@ import pytest
 from tests.browser.conftest import log_in
 from tests.factories import ExamFactory, OfficerFactory, TrainingSessionFactory
 from tests.factories.agencies import PASSWORD
+from tests.factories.cases import certified_officer, penalty_case
 from training.exams.models import ExamResult
 from training.study.models import Attendance
 
@@ -70,3 +71,21 @@ def test_a_team_lead_enters_a_whole_exams_results_on_the_exams_page(page, world)
     assert results["考生00"].score == Decimal(60)
     assert results["考生18"].score == Decimal(78)
     assert results["考生19"].absent
+
+
+def test_a_team_lead_adds_a_handler_to_a_penalty_case_by_name(page, world):
+    case = penalty_case(world.township_a, ("filed", datetime.date(2025, 3, 4)))
+    third = certified_officer(world.team_a)
+    third.name = "第三承办人"
+    third.save()
+    page.set_viewport_size({"width": 1366, "height": 900})
+    log_in(page, world.team_lead_a.username, PASSWORD)
+
+    page.goto(f"/admin/enforcement/enforcementcase/{case.pk}/change/")
+    no_numeric_id_box(page)
+    page.click(".field-handlers .select2-selection")
+    page.locator(".select2-search__field").last.press_sequentially("第三")
+    page.click(".select2-results__option:has-text('第三承办人')")
+    page.click("input[name=_save]")
+    page.wait_for_selector(".messagelist .success")
+    assert third in case.handlers.all()
