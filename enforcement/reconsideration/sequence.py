@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -30,8 +30,15 @@ from enforcement.reconsideration.choices import (
     Procedure,
 )
 
-if TYPE_CHECKING:
-    from enforcement.reconsideration.models import CaseEvent
+
+class CaseEvent(Protocol):
+    """What the replay reads of an event (the model CaseEvent has these fields)."""
+
+    kind: str
+    occurred_on: datetime.date
+    outcome: str
+    days: int | None
+    pk: int | None
 
 
 CLOSING = {
