@@ -74,11 +74,7 @@ def officer_refusals(
 
 def with_certificates_list(officers: Iterable[Officer | int]) -> list[Officer]:
     """The officers with their certificates loaded for the check, in the order given."""
-    return _officers(officers)
-
-
-def _officers(ids: Iterable[int | Officer]) -> list[Officer]:
-    ids = [getattr(officer, "pk", officer) for officer in ids]
+    ids = [getattr(officer, "pk", officer) for officer in officers]
     found = {o.pk: o for o in with_certificates(Officer.objects.filter(pk__in=ids))}
     return [found[pk] for pk in dict.fromkeys(ids) if pk in found]
 
@@ -112,7 +108,7 @@ def create_case(
     case.full_clean()
     if not parties:
         raise ValidationError({"parties": _("A case has at least one party.")})
-    officers = _officers(handlers)
+    officers = with_certificates_list(handlers)
     refusals = officer_refusals(officers=officers, field=field, agency=agency, day=discovered_on)
     if refusals:
         raise ValidationError({"handlers": refusals})
@@ -141,7 +137,7 @@ def _add_rows(case: EnforcementCase, model, rows: Sequence[dict], name: str) -> 
 def set_handlers(*, case: EnforcementCase, handlers: Sequence[Officer | int], on: datetime.date) -> None:
     """Replace the case's handlers; they are checked on `on`, and the change is kept in the case's history."""
     case = EnforcementCase.objects.select_for_update().get(pk=case.pk)
-    officers = _officers(handlers)
+    officers = with_certificates_list(handlers)
     refusals = officer_refusals(officers=officers, field=case.field, agency=case.agency, day=on)
     if refusals:
         raise ValidationError({"handlers": refusals})
@@ -164,9 +160,9 @@ def check_event(
     """The event as it would be recorded, with its officers; ValidationError naming the field when refused."""
     event = EnforcementEvent(case=case, kind=kind, occurred_on=occurred_on, **fields)
     event.full_clean(exclude=["case"])
-    acting = _officers(officers)
+    acting = with_certificates_list(officers)
     if not acting and kind == CaseEventKind.FILED:
-        acting = _officers(case.handlers.all())
+        acting = with_certificates_list(case.handlers.all())
     if is_officer_act(kind, case.procedure):
         refusals = officer_refusals(officers=acting, field=case.field, agency=case.agency, day=occurred_on)
         if refusals:
