@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from enforcement.agencies import roles
 from enforcement.agencies.base import TimeStampedModel
-from enforcement.agencies.querysets import AgencyQuerySet, ScopedQuerySet, path_is_within, subtree_q
+from enforcement.agencies.querysets import AgencyQuerySet, ScopedQuerySet, path_ids, path_is_within, subtree_q
 from enforcement.agencies.validators import validate_credit_code
 
 
@@ -90,7 +90,7 @@ class Agency(TimeStampedModel):
     @property
     def ancestor_ids(self) -> list[int]:
         """The ids of this agency and of every agency above it, root first, read from the path."""
-        return [int(part) for part in self.path.split("/") if part]
+        return path_ids(self.path)
 
     def is_within(self, other: Agency) -> bool:
         """Whether this agency is `other` or lies below it (the queryset form is `in_subtree_of`)."""

@@ -31,6 +31,11 @@ def scope_paths(user) -> list[str] | None:
     return cached
 
 
+def path_ids(path: str) -> list[int]:
+    """The ids a tree path lists ("1/4/9/" → [1, 4, 9]): the agency and every agency above it, root first."""
+    return [int(part) for part in path.split("/") if part]
+
+
 def path_is_within(path: str, ancestor_path: str) -> bool:
     """The one rule of the tree: a node is inside the subtree of another when its path starts with the other's.
 

@@ -19,14 +19,10 @@ from django.db.models.signals import post_delete, post_save, pre_delete, pre_sav
 
 from .calendar import CalendarDay
 from .models import Agency
-from .querysets import ScopedQuerySet
+from .querysets import ScopedQuerySet, path_ids
 from .versions import CacheVersion
 
 ALL_RECORDS = "records"
-
-
-def path_ids(path: str) -> list[int]:
-    return [int(part) for part in path.split("/") if part]
 
 
 def written_keys(paths) -> list[str]:
