@@ -2,13 +2,13 @@
 
 from enforcement.agencies.base import TimeStampedModel
 from enforcement.agencies.calendar import CalendarDay, CalendarYear
+from enforcement.agencies.enforcement_fields import EnforcementField
 from enforcement.agencies.job_runs import JobRun
 from enforcement.agencies.models import Agency, AgencyKind, Membership, Role
 from enforcement.agencies.versions import CacheVersion
 from enforcement.cases.models import (
     EnforcementCase,
     EnforcementEvent,
-    EnforcementField,
     EventFile,
     EventOfficer,
     Party,

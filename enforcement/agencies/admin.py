@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from enforcement.agencies import roles
 from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline
+from enforcement.agencies.enforcement_fields import EnforcementField, records_listing
 from enforcement.agencies.job_runs import JobRun
 from enforcement.agencies.models import Agency, Membership, Role
 
@@ -37,6 +38,20 @@ class AgencyAdmin(ScopedModelAdmin):
     @admin.display(description=_("name"), ordering="path")
     def indented_name(self, agency: Agency) -> str:
         return "\u3000" * (agency.depth - 1) + agency.name
+
+
+@admin.register(EnforcementField)
+class EnforcementFieldAdmin(admin.ModelAdmin):
+    """A reference table: superusers keep it (the roles give others view permission only)."""
+
+    list_display = ["name", "order"]
+    list_editable = ["order"]
+    search_fields = ["name"]
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, permissions_needed, protected = super().get_deleted_objects(objs, request)
+        listing = [str(record) for field in objs for record in records_listing(field)]
+        return deleted, counts, permissions_needed, [*protected, *listing]
 
 
 class MembershipInline(ScopedTabularInline):

@@ -14,6 +14,8 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from enforcement.agencies.m2m_history import history_m2m_relations, snapshot_links
+
 STALE_EDIT_MESSAGE = _(
     "Someone else saved this record after you opened it. Your changes are still in the form below: "
     "open the record again in a new tab, compare, then save once more."
@@ -140,3 +142,16 @@ class VersionedHistoryAdmin(ConcurrencyActionMixin, ConcurrencyListEditableMixin
             # form was opened still refuses it.
             obj.version = current.version
         return super().get_form(request, obj, change=change, **kwargs)
+
+    def save_related(self, request, form, formsets, change):
+        # The links chosen in the form belong to the history entry this save wrote.
+        relations = history_m2m_relations(self.model)
+        if not relations:
+            return super().save_related(request, form, formsets, change)
+        form.instance.skip_history_when_saving = True
+        try:
+            super().save_related(request, form, formsets, change)
+        finally:
+            del form.instance.skip_history_when_saving
+        for relation in relations:
+            snapshot_links(self.model, relation, [form.instance.pk])

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from enforcement.agencies.enforcement_fields import EnforcementField
 from enforcement.agencies.filters import AgencyFilterSet
 from enforcement.agencies.models import Agency
 from lawgov.api.fields import ScopedPrimaryKeyRelatedField
@@ -11,6 +12,18 @@ from lawgov.api.views import ScopedModelViewSet
 
 def agency_field():
     return ScopedPrimaryKeyRelatedField(queryset=Agency.objects.all())
+
+
+def enforcement_fields_field(**kwargs):
+    """Enforcement fields written and read by name, from the table of fields."""
+    return serializers.SlugRelatedField(
+        many=True,
+        slug_field="name",
+        queryset=EnforcementField.objects.all(),
+        required=False,
+        help_text=_("Names from the table of enforcement fields (执法领域), e.g. 城乡规划."),
+        **kwargs,
+    )
 
 
 class AgencySerializer(serializers.ModelSerializer):

@@ -13,16 +13,10 @@ from django.utils.translation import gettext_lazy as _
 
 from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline, VersionedForm, VersionedHistoryAdmin
 from enforcement.cases import services
-from enforcement.cases.models import EnforcementCase, EnforcementEvent, EnforcementField, EventFile, Party, Penalty
+from enforcement.cases.models import EnforcementCase, EnforcementEvent, EventFile, Party, Penalty
 from enforcement.officers.models.officer import Officer
 
 RED = '<strong style="color:#ba2121">{}</strong>'
-
-
-@admin.register(EnforcementField)
-class EnforcementFieldAdmin(admin.ModelAdmin):
-    list_display = ["name", "order"]
-    search_fields = ["name"]
 
 
 class PartyInline(ScopedTabularInline):

@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 
-from enforcement.cases.models import EnforcementField
-from enforcement.cases.models.field import field_names
+from enforcement.agencies.enforcement_fields import EnforcementField
 from enforcement.cases.services import create_case, record_event
 from enforcement.officers.demo import DemoContext, demo_id_number, fake_credit_code
 from enforcement.officers.models.certificate import Certificate, CertificateStatus
@@ -41,9 +40,9 @@ def _certified_officers(context: DemoContext) -> dict[int, dict[str, list[int]]]
     found: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     certificates = Certificate.objects.filter(
         status=CertificateStatus.VALID, issued_on__lt=since, valid_until__gt=context.today + datetime.timedelta(days=90)
-    ).values_list("officer_id", "officer__agency_id", "fields")
-    for officer_id, agency_id, fields in certificates:
-        for name in field_names(fields):
+    ).values_list("officer_id", "officer__agency_id", "fields__name")
+    for officer_id, agency_id, name in certificates:
+        if name:
             found[township_of.get(agency_id)][name].append(officer_id)
     return found
 

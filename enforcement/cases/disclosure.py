@@ -41,7 +41,11 @@ def disclosure(agency: Agency, *, today: datetime.date | None = None) -> dict:
         .in_service()
         .select_related("agency")
         .prefetch_related(
-            Prefetch("certificates", queryset=Certificate.objects.effective_on(today), to_attr="effective")
+            Prefetch(
+                "certificates",
+                queryset=Certificate.objects.effective_on(today).prefetch_related("fields"),
+                to_attr="effective",
+            )
         )
         .order_by("agency__path", "name")
     )
@@ -68,7 +72,7 @@ def disclosure(agency: Agency, *, today: datetime.date | None = None) -> dict:
                 "name": officer.name,
                 "agency": officer.agency.name,
                 "certificates": [
-                    {"number": c.number, "fields": c.fields, "valid_until": c.valid_until.isoformat()}
+                    {"number": c.number, "fields": c.fields_label, "valid_until": c.valid_until.isoformat()}
                     for c in officer.effective
                 ],
             }

@@ -2,8 +2,9 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from enforcement.agencies.enforcement_fields import EnforcementField
 from enforcement.agencies.filters import AgencySubtreeFilter, YearFilter
-from enforcement.cases.models import CaseStatus, EnforcementCase, EnforcementField, PenaltyProcedure
+from enforcement.cases.models import CaseStatus, EnforcementCase, PenaltyProcedure
 
 
 class EnforcementCaseFilterSet(django_filters.FilterSet):

@@ -19,15 +19,15 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from enforcement.agencies.calendar import Deadline, WorkingCalendar, due, next_deadline
+from enforcement.agencies.enforcement_fields import EnforcementField
 from enforcement.agencies.models import Agency
 from enforcement.cases import deadlines as deadline_rules
-from enforcement.cases.certification import officer_refusal
+from enforcement.cases.certification import certificates_for_the_check, officer_refusal
 from enforcement.cases.models import (
     CaseEventKind,
     CaseStatus,
     EnforcementCase,
     EnforcementEvent,
-    EnforcementField,
     EventFile,
     EventOfficer,
     Party,
@@ -75,7 +75,7 @@ def officer_refusals(
 def with_certificates_list(officers: Iterable[Officer | int]) -> list[Officer]:
     """The officers with their certificates loaded for the check, in the order given."""
     ids = [getattr(officer, "pk", officer) for officer in officers]
-    found = {o.pk: o for o in with_certificates(Officer.objects.filter(pk__in=ids))}
+    found = {o.pk: o for o in with_certificates(Officer.objects.filter(pk__in=ids), certificates_for_the_check())}
     return [found[pk] for pk in dict.fromkeys(ids) if pk in found]
 
 

@@ -8,9 +8,8 @@ from django.db.models import Count, F, Prefetch, Q, Sum
 
 from enforcement.agencies.scope import Scope
 from enforcement.agencies.yearly import as_of as as_of_day
+from enforcement.cases.certification import certificates_for_the_check
 from enforcement.cases.models import DecisionOutcome, EnforcementCase, EventOfficer, Penalty, PenaltyKind
-from enforcement.officers.certification import with_validity_history
-from enforcement.officers.models.certificate import Certificate
 from lawgov.rates import rate
 
 
@@ -69,7 +68,7 @@ def enforcement_figures(scope: Scope, year: int, *, today: datetime.date | None 
         scope.rows(EventOfficer)
         .filter(event__occurred_on__year=year, event__occurred_on__lte=as_of)
         .select_related("event__case__field", "officer")
-        .prefetch_related(Prefetch("officer__certificates", queryset=with_validity_history(Certificate.objects.all())))
+        .prefetch_related(Prefetch("officer__certificates", queryset=certificates_for_the_check()))
     )
     uncertified_acts = len({link.event_id for link in links if not link.is_certified})
     return {

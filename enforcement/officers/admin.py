@@ -18,7 +18,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from enforcement.agencies.admin_base import ScopedAdminMixin, ScopedTabularInline, VersionedForm, VersionedHistoryAdmin
 from enforcement.agencies.models import Agency
 from enforcement.agencies.spreadsheet_admin import ImportRefused, SpreadsheetImportMixin, xlsx_response
-from enforcement.officers.admin_filters import CertificateValidityFilter, CertificationFilter
+from enforcement.officers.admin_filters import CertificateValidityFilter, CertificationFilter, UnmatchedFieldsFilter
 from enforcement.officers.admin_renewal import CertificateRenewalMixin
 from enforcement.officers.certification import certificate_reason, with_validity_history
 from enforcement.officers.models.certificate import (
@@ -79,10 +79,12 @@ class OfficerAdmin(SpreadsheetImportMixin, VersionedHistoryAdmin):
         "is_enforcement_officer",
         "is_leader",
         "employment_status",
+        ("enforcement_fields", admin.RelatedOnlyFieldListFilter),
+        UnmatchedFieldsFilter,
     ]
     # An ID number is found only whole (see OfficerFilterSet.filter_search).
     search_fields = ["name", "=certificates__number", "=id_number"]
-    autocomplete_fields = ["agency"]
+    autocomplete_fields = ["agency", "enforcement_fields"]
     inlines = [CertificateInline]
     change_list_template = "admin/enforcement/officer/change_list.html"
     import_columns = SHEET_COLUMNS
@@ -228,9 +230,14 @@ class CertificateAdmin(CertificateRenewalMixin, VersionedHistoryAdmin):
         "reason_today",
     ]
     list_select_related = ["officer__agency"]
-    list_filter = [CertificateValidityFilter, "kind"]
+    list_filter = [
+        CertificateValidityFilter,
+        "kind",
+        ("fields", admin.RelatedOnlyFieldListFilter),
+        UnmatchedFieldsFilter,
+    ]
     search_fields = ["number", "officer__name", "=officer__id_number"]
-    autocomplete_fields = ["officer", "replaces"]
+    autocomplete_fields = ["officer", "replaces", "fields"]
     readonly_fields = ["days_left_shown", "verification_link"]
     inlines = [CertificateStatusChangeInline, AnnualReviewInline]
     change_list_template = "admin/enforcement/certificate/change_list.html"

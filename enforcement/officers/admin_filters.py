@@ -46,3 +46,18 @@ class CertificateValidityFilter(admin.SimpleListFilter):
         if value in CertificateState.values:
             return queryset.in_state(today, value)
         return queryset
+
+
+class UnmatchedFieldsFilter(admin.SimpleListFilter):
+    """The records whose earlier written field list named fields the table lacks, to be put right."""
+
+    title = _("unmatched field names")
+    parameter_name = "unmatched_fields"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Some names match no enforcement field"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.exclude(unmatched_fields="")
+        return queryset

@@ -114,11 +114,16 @@ def with_validity_history(certificates: QuerySet[Certificate]) -> QuerySet[Certi
     )
 
 
-def with_certificates(officers: QuerySet[Officer]) -> QuerySet[Officer]:
-    """`officers` with what `check_officer` reads prefetched: certificates, status changes and reviews."""
-    return officers.select_related("agency").prefetch_related(
-        Prefetch("certificates", queryset=with_validity_history(Certificate.objects.all()))
-    )
+def with_certificates(
+    officers: QuerySet[Officer], certificates: QuerySet[Certificate] | None = None
+) -> QuerySet[Officer]:
+    """`officers` with what `check_officer` reads prefetched: certificates, status changes and reviews.
+
+    `certificates` (built on `with_validity_history`) when a check reads more of them.
+    """
+    if certificates is None:
+        certificates = with_validity_history(Certificate.objects.all())
+    return officers.select_related("agency").prefetch_related(Prefetch("certificates", queryset=certificates))
 
 
 def _matching(officers: QuerySet[Officer], number: str, id_number: str) -> QuerySet[Officer]:
@@ -143,7 +148,11 @@ def check_certification(
     """
     matching = _matching(officers, number, id_number).order_by("pk")[:1]
     certificates = list(
-        with_validity_history(Certificate.objects.filter(officer__in=matching).select_related("officer__agency"))
+        with_validity_history(
+            Certificate.objects.filter(officer__in=matching)
+            .select_related("officer__agency")
+            .prefetch_related("fields")
+        )
     )
     if not certificates:
         officer = find_officer(officers, number=number, id_number=id_number)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from simple_history.utils import bulk_create_with_history
 
+from enforcement.agencies.enforcement_fields import all_fields_by_name, field_names, fields_named, set_fields_in_bulk
 from enforcement.agencies.models import Agency, AgencyKind
 from enforcement.agencies.validators import CREDIT_CODE_ALPHABET, credit_code_check_character, id_number_check_character
 from enforcement.officers.models.certificate import Certificate, CertificateStatus, CertificateStatusChange
@@ -145,24 +146,34 @@ def seed_officers(context: DemoContext) -> None:
     """Every township's staff: most enforcement officers certified, a few expiring, one expired, one suspended."""
     rng, today = context.rng, context.today
     officers: list[Officer] = []
+    written_fields: list[str] = []
     for township in context.townships:
         agencies = context.agencies_of(township)
         for agency_index, position, is_leader, enforces in STAFF:
             serial = len(officers)
+            # Drawn in the order the demo always drew them, so the same seed gives the same people.
+            name = rng.choice(SURNAMES) + rng.choice(GIVEN_NAMES)
+            id_number = demo_id_number(rng, serial)
+            written_fields.append(rng.choice(ENFORCEMENT_FIELDS) if enforces else "")
             officers.append(
                 Officer(
-                    name=rng.choice(SURNAMES) + rng.choice(GIVEN_NAMES),
-                    id_number=demo_id_number(rng, serial),
+                    name=name,
+                    id_number=id_number,
                     agency=agencies[agency_index],
                     position=position,
                     is_leader=is_leader,
                     is_enforcement_officer=enforces,
-                    enforcement_fields=rng.choice(ENFORCEMENT_FIELDS) if enforces else "",
                     phone=f"13{rng.randrange(10**9):09d}",
                     employed_since=today - datetime.timedelta(days=rng.randrange(365, 20 * 365)),
                 )
             )
     officers = bulk_create_with_history(officers, Officer, batch_size=1000)
+    known = all_fields_by_name()
+    fields_of = {
+        officer.pk: fields_named(field_names(written), known)
+        for officer, written in zip(officers, written_fields, strict=True)
+    }
+    set_fields_in_bulk(Officer, "enforcement_fields", fields_of)
     certificates: list[Certificate] = []
     suspended: list[Certificate] = []
     per_township = len(STAFF)
@@ -186,7 +197,6 @@ def seed_officers(context: DemoContext) -> None:
             number=f"{officer.id_number[:6]}{index:08d}",
             officer=officer,
             issuing_authority=COUNTY_NAME,
-            fields=officer.enforcement_fields,
             area=officer.agency.parent.name if officer.agency.parent_id else officer.agency.name,
             issued_on=issued_on,
             valid_until=valid_until,
@@ -196,6 +206,7 @@ def seed_officers(context: DemoContext) -> None:
         if slot == 8:
             suspended.append(certificate)
     certificates = bulk_create_with_history(certificates, Certificate, batch_size=1000)
+    set_fields_in_bulk(Certificate, "fields", {c.pk: fields_of[c.officer.pk] for c in certificates})
     CertificateStatusChange.objects.bulk_create(
         CertificateStatusChange(
             certificate=certificate,

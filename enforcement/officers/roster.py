@@ -22,6 +22,16 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from enforcement.agencies.enforcement_fields import (
+    JOINER,
+    EnforcementField,
+    UnknownFieldNames,
+    all_fields_by_name,
+    field_names,
+    fields_named,
+    joined,
+    set_fields_in_bulk,
+)
 from enforcement.agencies.models import Agency
 from enforcement.agencies.record_versions import records_changed
 from enforcement.agencies.spreadsheets import (
@@ -85,7 +95,7 @@ class RosterRow:
     issued_on: datetime.date | None
     valid_until: datetime.date | None
     kind: str
-    fields: str
+    fields: list[EnforcementField]
     area: str
     is_leader: bool | None
 
@@ -136,6 +146,7 @@ class _RowReader:
         for agency in agencies:
             # Two agencies of the same name cannot be told apart by name.
             self.agencies[agency.name] = None if agency.name in self.agencies else agency
+        self.fields_by_name = all_fields_by_name()
 
     def read(self, row_number: int, cells: dict) -> RosterRow | list[str]:
         problems: list[str] = []
@@ -177,6 +188,14 @@ class _RowReader:
                 problems.append(_("发证日期 and 有效期至 are required when 执法证号 is given."))
             elif valid_until <= issued_on:
                 problems.append(_("有效期至 must be after 发证日期."))
+        fields: list[EnforcementField] = []
+        try:
+            fields = fields_named(field_names(as_text(cells.get("fields"))), self.fields_by_name)
+        except UnknownFieldNames as unknown:
+            problems.append(
+                _("执法领域 “%(names)s” is not in the table of enforcement fields (%(known)s).")
+                % {"names": str(unknown), "known": JOINER.join(self.fields_by_name)}
+            )
         try:
             is_leader = as_flag(cells.get("is_leader"), "领导干部")
         except ValidationError as error:
@@ -194,7 +213,7 @@ class _RowReader:
             issued_on=issued_on,
             valid_until=valid_until,
             kind=KIND_BY_LABEL.get(kind_label, CertificateKind.ENFORCEMENT),
-            fields=as_text(cells.get("fields")),
+            fields=fields,
             area=as_text(cells.get("area")),
             is_leader=is_leader,
         )
@@ -316,7 +335,7 @@ def import_roster(check: RosterCheck, *, skip_bad_rows: bool = False, user=None)
         certificate = existing_certificates.get(row.number) or Certificate(number=row.number)
         certificate.officer = officers[row.id_number]
         certificate.kind, certificate.issuing_authority = row.kind, row.issuing_authority
-        certificate.fields, certificate.area = row.fields, row.area
+        certificate.area = row.area
         certificate.issued_on, certificate.valid_until = row.issued_on, row.valid_until
         _validated(certificate, exclude=["officer", "replaces"])
         (changed_certificates if certificate.pk else new_certificates).append(certificate)
@@ -324,10 +343,15 @@ def import_roster(check: RosterCheck, *, skip_bad_rows: bool = False, user=None)
     bulk_update_with_history(
         changed_certificates,
         Certificate,
-        ["officer", "kind", "issuing_authority", "fields", "area", "issued_on", "valid_until"],
+        ["officer", "kind", "issuing_authority", "area", "issued_on", "valid_until"],
         batch_size=500,
         default_user=user,
     )
+    if any(certificate.pk is None for certificate in new_certificates):
+        numbers = [row.number for row in certificate_rows]
+        new_certificates = list(Certificate.objects.filter(number__in=numbers, pk__isnull=False))
+    certificate_of = {certificate.number: certificate for certificate in [*new_certificates, *changed_certificates]}
+    set_fields_in_bulk(Certificate, "fields", {certificate_of[row.number].pk: row.fields for row in certificate_rows})
     records_changed(agency_ids=touched_agencies)  # bulk writes send no signals
     return RosterImport(
         officers_created=len(new_officers),
@@ -366,7 +390,7 @@ def roster_rows(pairs: Iterable[tuple[Officer, Certificate | None]], *, full_id_
             certificate.issued_on if certificate else None,
             certificate.valid_until if certificate else None,
             LABEL_BY_KIND[certificate.kind] if certificate else "",
-            certificate.fields if certificate else officer.enforcement_fields,
+            joined(certificate.fields.all() if certificate else officer.enforcement_fields.all()),
             certificate.area if certificate else "",
             YES if officer.is_leader else NO,
         ]
@@ -381,7 +405,7 @@ def export_roster(pairs: Iterable[tuple[Officer, Certificate | None]], *, full_i
 
 
 def officer_pairs(officers: QuerySet[Officer]) -> Iterator[tuple[Officer, Certificate | None]]:
-    for officer in officers.select_related("agency").prefetch_related("certificates"):
+    for officer in officers.select_related("agency").prefetch_related("enforcement_fields", "certificates__fields"):
         certificates = list(officer.certificates.all())
         if not certificates:
             yield officer, None
@@ -390,5 +414,5 @@ def officer_pairs(officers: QuerySet[Officer]) -> Iterator[tuple[Officer, Certif
 
 
 def certificate_pairs(certificates: QuerySet[Certificate]) -> Iterator[tuple[Officer, Certificate | None]]:
-    for certificate in certificates.select_related("officer__agency"):
+    for certificate in certificates.select_related("officer__agency").prefetch_related("fields"):
         yield certificate.officer, certificate

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from enforcement.agencies.enforcement_fields import set_fields_in_bulk
 from enforcement.officers.models.certificate import (
     FINAL_STATUSES,
     Certificate,
@@ -54,7 +55,6 @@ def _successor(
         officer=old.officer,
         kind=old.kind,
         issuing_authority=old.issuing_authority,
-        fields=old.fields,
         area=old.area,
         issued_on=issued_on,
         valid_until=valid_until,
@@ -64,6 +64,7 @@ def _successor(
     # The history row of the new certificate names who issued it.
     new._history_user = by
     new.save()
+    set_fields_in_bulk(Certificate, "fields", {new.pk: list(old.fields.all())})
     return new
 
 

@@ -62,7 +62,7 @@ def change_payload(client, item: Certificate, **changes) -> dict:
         "officer": item.officer_id,
         "kind": item.kind,
         "issuing_authority": item.issuing_authority,
-        "fields": item.fields,
+        "fields": [field.pk for field in item.fields.all()],
         "area": item.area,
         "issued_on": item.issued_on.isoformat(),
         "valid_until": item.valid_until.isoformat(),

@@ -19,7 +19,7 @@ def change_payload(client, officer: Officer, url: str = "", **changes) -> dict:
         "agency": officer.agency_id,
         "position": officer.position,
         "is_enforcement_officer": "on",
-        "enforcement_fields": "",
+        "enforcement_fields": [],
         "phone": "",
         "employment_status": officer.employment_status,
         "version": signed_version(client, url or f"{CHANGELIST}{officer.pk}/change/"),

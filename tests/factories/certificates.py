@@ -2,6 +2,7 @@ import datetime
 
 import factory
 
+from enforcement.agencies.enforcement_fields import field_names, fields_named, set_fields_in_bulk
 from enforcement.officers.models.certificate import (
     AnnualReview,
     Certificate,
@@ -11,20 +12,32 @@ from enforcement.officers.models.certificate import (
 )
 from tests.factories.officers import OfficerFactory
 
+DEFAULT_FIELDS = "城乡规划、市容环境"
+
 
 class CertificateFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Certificate
+        skip_postgeneration_save = True
 
     number = factory.Sequence(lambda n: f"41042320{n:06d}")
     officer = factory.SubFactory(OfficerFactory)
     kind = CertificateKind.ENFORCEMENT
     issuing_authority = "示例县人民政府"
-    fields = "城乡规划、市容环境"
     area = "甲镇"
     issued_on = datetime.date(2024, 1, 1)
     valid_until = datetime.date(2028, 12, 31)
     status = CertificateStatus.VALID
+
+    @factory.post_generation
+    def fields(self, create, extracted, **kwargs):
+        """The fields covered, by name: a written list such as "城乡规划、市容环境" or a list of names."""
+        if not create:
+            return
+        names = DEFAULT_FIELDS if extracted is None else extracted
+        # As the roster writes them: in the certificate's first history entry, not a second one.
+        fields = fields_named(field_names(names) if isinstance(names, str) else names)
+        set_fields_in_bulk(Certificate, "fields", {self.pk: fields})
 
 
 class AnnualReviewFactory(factory.django.DjangoModelFactory):

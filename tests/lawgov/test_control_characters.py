@@ -38,7 +38,7 @@ def test_a_service_or_form_save_names_the_field_with_the_control_character(world
 
 def test_tabs_and_line_breaks_are_still_text(world):
     officer = OfficerFactory(agency=world.team_a)
-    officer.enforcement_fields = "城市管理\t市场监管\r\n生态环境"
+    officer.unmatched_fields = "城市管理\t市场监管\r\n生态环境"
     officer.full_clean()
     officer.save()
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from enforcement.agencies.enforcement_fields import fields_named
 from enforcement.cases.services import refresh_case
 from enforcement.models import Certificate, EnforcementCase
 from reports.ledger.models import LeadingGroupMeeting, RuleOfLawReport
@@ -105,7 +106,8 @@ class Township:
     def acts_outside_the_certified_field(self):
         case = self.penalty_case(("investigated", d("2021-03-05")))
         # The certificate is corrected later: it never covered the case's field.
-        Certificate.objects.filter(officer=case.handlers.first()).update(fields="市场监管")
+        for certificate in Certificate.objects.filter(officer=case.handlers.first()):
+            certificate.fields.set(fields_named(["市场监管"]))
 
     def decision_found_to_need_review(self):
         case = self.penalty_case(("notified", d("2021-03-20")), ("decided", d("2021-04-01")))

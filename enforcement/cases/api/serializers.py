@@ -7,9 +7,10 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from enforcement.agencies.calendar import WorkingCalendar
+from enforcement.agencies.enforcement_fields import EnforcementField
 from enforcement.agencies.models import Agency
 from enforcement.cases import services
-from enforcement.cases.models import EnforcementCase, EnforcementEvent, EnforcementField, EventFile, Party, Penalty
+from enforcement.cases.models import EnforcementCase, EnforcementEvent, EventFile, Party, Penalty
 from enforcement.officers.models.officer import Officer
 from lawgov.api.fields import ScopedPrimaryKeyRelatedField
 

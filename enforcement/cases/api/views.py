@@ -19,10 +19,9 @@ from rest_framework.response import Response
 
 from enforcement.cases import services
 from enforcement.cases.api.serializers import EnforcementCaseSerializer, EventFileSerializer, EventSerializer
+from enforcement.cases.certification import certificates_for_the_check
 from enforcement.cases.filters import EnforcementCaseFilterSet
 from enforcement.cases.models import EnforcementCase, EnforcementEvent, EventFile, EventOfficer
-from enforcement.officers.certification import with_validity_history
-from enforcement.officers.models.certificate import Certificate
 from lawgov.api.views import ScopedQuerysetMixin
 
 
@@ -50,7 +49,7 @@ class EnforcementCaseViewSet(
                 Prefetch(
                     "officer_links",
                     queryset=EventOfficer.objects.select_related("officer").prefetch_related(
-                        Prefetch("officer__certificates", queryset=with_validity_history(Certificate.objects.all()))
+                        Prefetch("officer__certificates", queryset=certificates_for_the_check())
                     ),
                 ),
             ),

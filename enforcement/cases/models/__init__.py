@@ -13,7 +13,6 @@ from enforcement.cases.models.choices import (
     PenaltyProcedure,
 )
 from enforcement.cases.models.event import EnforcementEvent, EventOfficer
-from enforcement.cases.models.field import EnforcementField
 from enforcement.cases.models.files import EventFile
 
 __all__ = [
@@ -24,7 +23,6 @@ __all__ = [
     "DecisionOutcome",
     "EnforcementCase",
     "EnforcementEvent",
-    "EnforcementField",
     "EventFile",
     "EventOfficer",
     "Party",

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from enforcement.agencies.base import TimeStampedModel
+from enforcement.agencies.enforcement_fields import EnforcementField
 from enforcement.agencies.models import Agency
 from enforcement.agencies.querysets import ScopedQuerySet, scoped_queryset
 from enforcement.agencies.validators import validate_credit_code, validate_id_number
@@ -24,7 +25,6 @@ from enforcement.cases.models.choices import (
     PenaltyKind,
     PenaltyProcedure,
 )
-from enforcement.cases.models.field import EnforcementField
 from enforcement.officers.models.officer import Officer
 
 

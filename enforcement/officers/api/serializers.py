@@ -7,7 +7,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from enforcement.agencies.api import agency_field
+from enforcement.agencies.api import agency_field, enforcement_fields_field
 from enforcement.officers.models.certificate import Certificate, CertificateState, CertificateStatus
 from enforcement.officers.models.officer import EmploymentStatus, Officer, Sex
 from lawgov.api.fields import FieldsBuiltOnce, ScopedPrimaryKeyRelatedField
@@ -45,6 +45,7 @@ class OfficerSerializer(FieldsBuiltOnce, VersionCheckMixin, ModelCleanMixin, ser
     )
     sex = serializers.ChoiceField(choices=Sex.choices, read_only=True)
     status = serializers.ChoiceField(source="employment_status", choices=EmploymentStatus.choices, required=False)
+    enforcement_fields = enforcement_fields_field()
 
     class Meta:
         model = Officer
@@ -89,6 +90,7 @@ class CertificateSerializer(FieldsBuiltOnce, VersionCheckMixin, ModelCleanMixin,
     is_effective_today = serializers.SerializerMethodField()
     state = serializers.SerializerMethodField(help_text=_("The state today, derived from the dated history."))
     verification_url = serializers.SerializerMethodField()
+    fields = enforcement_fields_field()
 
     class Meta:
         model = Certificate

@@ -24,7 +24,7 @@ from lawgov.api.views import ScopedModelViewSet
 
 
 class OfficerViewSet(ScopedModelViewSet):
-    queryset = Officer.objects.select_related("agency")
+    queryset = Officer.objects.select_related("agency").prefetch_related("enforcement_fields")
     serializer_class = OfficerListSerializer
     filterset_class = OfficerFilterSet
     ordering_fields = ["name", "agency__path", "employed_since"]
@@ -32,7 +32,7 @@ class OfficerViewSet(ScopedModelViewSet):
 
 
 class CertificateViewSet(ScopedModelViewSet):
-    queryset = with_validity_history(Certificate.objects.select_related("officer__agency"))
+    queryset = with_validity_history(Certificate.objects.select_related("officer__agency").prefetch_related("fields"))
     serializer_class = CertificateSerializer
     filterset_class = CertificateFilterSet
     ordering_fields = ["number", "valid_until", "issued_on"]

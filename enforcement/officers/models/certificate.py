@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from enforcement.agencies.base import TimeStampedModel
+from enforcement.agencies.enforcement_fields import EnforcementField, joined, unmatched_names_field
 from enforcement.agencies.querysets import scoped_queryset
 from enforcement.officers.models.officer import Officer
 
@@ -166,7 +167,10 @@ class Certificate(TimeStampedModel):
         _("kind"), max_length=16, choices=CertificateKind.choices, default=CertificateKind.ENFORCEMENT
     )
     issuing_authority = models.CharField(_("issuing authority"), max_length=200)
-    fields = models.CharField(_("enforcement fields covered"), max_length=200, blank=True)
+    fields = models.ManyToManyField(
+        EnforcementField, verbose_name=_("enforcement fields covered"), blank=True, related_name="certificates"
+    )
+    unmatched_fields = unmatched_names_field()
     area = models.CharField(_("area covered"), max_length=200, blank=True)
     issued_on = models.DateField(_("issued on"))
     valid_until = models.DateField(_("valid until"))
@@ -189,7 +193,7 @@ class Certificate(TimeStampedModel):
 
     objects = CertificateQuerySet.as_manager()
     # The version counter changes on every save; history keeps the content.
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords(excluded_fields=["version"], m2m_fields=[fields])
 
     class Meta:
         verbose_name = _("law-enforcement certificate")
@@ -259,6 +263,14 @@ class Certificate(TimeStampedModel):
     def is_effective_on(self, day: datetime.date) -> bool:
         """The row-level twin of CertificateQuerySet.effective_on."""
         return self.state_on(day) == CertificateState.EFFECTIVE
+
+    def covers(self, field: EnforcementField) -> bool:
+        """Whether the certificate lists `field` (reads prefetched fields)."""
+        return any(covered.pk == field.pk for covered in self.fields.all())
+
+    @property
+    def fields_label(self) -> str:
+        return joined(self.fields.all())
 
 
 class CertificateStatusChange(TimeStampedModel):

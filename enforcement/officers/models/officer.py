@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from enforcement.agencies.base import TimeStampedModel
+from enforcement.agencies.enforcement_fields import EnforcementField, unmatched_names_field
 from enforcement.agencies.fields import ResidentIdNumberField
 from enforcement.agencies.models import Agency
 from enforcement.agencies.querysets import ScopedQuerySet
@@ -113,9 +114,10 @@ class Officer(TimeStampedModel):
     is_enforcement_officer = models.BooleanField(
         _("in an enforcement post"), default=False, help_text=_("Holds a post that enforces the law.")
     )
-    enforcement_fields = models.CharField(
-        _("enforcement fields"), max_length=200, blank=True, help_text=_("执法领域, e.g. 城乡规划、市容环境")
+    enforcement_fields = models.ManyToManyField(
+        EnforcementField, verbose_name=_("enforcement fields"), blank=True, related_name="officers"
     )
+    unmatched_fields = unmatched_names_field()
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     employment_status = models.CharField(
         _("employment status"), max_length=16, choices=EmploymentStatus.choices, default=EmploymentStatus.ACTIVE
@@ -126,7 +128,7 @@ class Officer(TimeStampedModel):
 
     objects = OfficerQuerySet.as_manager()
     # The version counter changes on every save; history keeps the content.
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords(excluded_fields=["version"], m2m_fields=[enforcement_fields])
 
     class Meta:
         verbose_name = _("officer")
