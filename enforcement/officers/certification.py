@@ -151,7 +151,7 @@ def check_certification(
         with_validity_history(
             Certificate.objects.filter(officer__in=matching)
             .select_related("officer__agency")
-            .prefetch_related("fields")
+            .prefetch_related("fields", "officer__enforcement_fields")
         )
     )
     if not certificates:
