@@ -102,6 +102,7 @@ def test_without_problems_the_plan_still_has_next_years_work():
         reconsideration__replies_overdue=0,
         reconsideration__correction_rate=0.0,
         reconsideration__corrected=0,
+        enforcement__decided_within_period=13,
     )
     stats["problems"] = find_problems(stats)
     assert stats["problems"] == []
