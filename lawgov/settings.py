@@ -375,6 +375,7 @@ LAWGOV = {
         "no_leading_group_meeting": env.int("LAWGOV_MIN_LEADING_GROUP_MEETINGS", default=1),
         "group_study_short": env.int("LAWGOV_MAX_GROUP_STUDY_SHORTFALL", default=0),
         "uncertified_handler_acts": env.int("LAWGOV_MAX_UNCERTIFIED_HANDLER_ACTS", default=0),
+        "decisions_late": env.int("LAWGOV_MAX_DECISIONS_LATE", default=0),
         "legal_review_missing": env.int("LAWGOV_MAX_LEGAL_REVIEWS_MISSING", default=0),
     },
     # Class periods of legal education a rule-of-law vice principal gives each school year

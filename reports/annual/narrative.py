@@ -23,7 +23,7 @@ from reports.annual.ledger_narrative import lawful_administration, responsibilit
 from reports.annual.placeholders import placeholder
 from reports.statistics.figures import percent
 from reports.statistics.labels import breakdown_rows
-from reports.statistics.wording import chinese_date, figure, number, self_reference
+from reports.statistics.wording import amount, chinese_date, figure, number, self_reference
 from training.publicity.stats import UNTHEMED, school_year_ending_in
 
 
@@ -126,6 +126,7 @@ def enforcement(stats: dict, we: str, whole: str) -> list[str]:
             certificates(stats, we),
             training(stats),
             exams(stats, whole),
+            penalty_cases(stats),
             reconsideration(stats, we),
         ]
     )
@@ -193,6 +194,94 @@ def exams(stats: dict, whole: str) -> str:
         rated("考试成绩合格率{}", stats, "exams.pass_rate"),
         rated("优秀率{}", stats, "exams.excellence_rate"),
     )
+
+
+def penalty_cases(stats: dict) -> str:
+    """The administrative-penalty cases of the year; nothing at all in a year without any."""
+    figures = stats.get("enforcement") or {}
+    fines = figures.get("fines_count")
+    body = (
+        case_filing(stats)
+        + sentence(
+            counted("作出案件处理决定{}件", figures.get("decided")),
+            f"其中处以罚款{number(fines)}件、罚款金额共计{amount(figures.get('fines_total') or 0)}元"
+            if fines
+            else None,
+        )
+        + sentence(*decided_in_period(stats))
+        + sentence(
+            legal_reviews(figures),
+            counted("举行听证{}件", figures.get("hearings_held")),
+            counted("依法公开行政处罚决定{}件", figures.get("published")),
+            *withdrawals(figures),
+        )
+        + case_handlers(figures)
+        + sentence(counted("全年作出的决定中经行政复议被纠错{}件", figures.get("corrected_by_reconsideration")))
+    )
+    return "严格规范行政处罚案件办理。" + body if body else ""
+
+
+def every(count: int) -> str:
+    """ "均" before what holds of each of several records; of one record, nothing."""
+    return "均" if count > 1 else ""
+
+
+def case_filing(stats: dict) -> str:
+    filed = figure(stats, "enforcement.filed")
+    if not filed:
+        return ""
+    with translation.override(settings.LANGUAGE_CODE):
+        procedures = breakdown_rows(stats, "enforcement", "by_procedure")
+        fields = breakdown_rows(stats, "enforcement", "by_field")
+    by_procedure = listed([(f"{name}{{}}件", count) for name, count in procedures])
+    by_field = listed([(f"{name}{{}}件", count) for name, count in fields])
+    return sentence(
+        f"全年立案行政处罚案件{number(filed)}件" + (f"（{by_procedure}）" if by_procedure else ""),
+        f"按执法领域分，{by_field}" if by_field else None,
+    )
+
+
+def decided_in_period(stats: dict) -> tuple[str | None, ...]:
+    """How many decisions came within their statutory period (art. 60), of those that have one."""
+    figures = stats.get("enforcement") or {}
+    due, met = figures.get("decided_with_period") or 0, figures.get("decided_within_period") or 0
+    if not due:
+        return ()
+    if met == due:
+        return (f"有法定期限的{number(due)}件决定{every(due)}在法定期限内作出",)
+    return (
+        f"有法定期限的{number(due)}件决定中，{number(met)}件在法定期限内作出",
+        rated("法定期限内决定率{}", stats, "enforcement.decided_within_period_rate"),
+    )
+
+
+def legal_reviews(figures: dict) -> str | None:
+    required, passed = figures.get("legal_review_required") or 0, figures.get("legal_review_done") or 0
+    if not required:
+        return None
+    if passed == required:
+        return f"应当进行法制审核的{number(required)}件决定{every(required)}经法制审核通过"
+    return f"应当进行法制审核的{number(required)}件决定中，经法制审核通过{number(passed)}件"
+
+
+def withdrawals(figures: dict) -> tuple[str, ...]:
+    """Published decisions later varied, revoked, or found unlawful or void, and their withdrawal in time (art. 48)."""
+    due, on_time = figures.get("withdrawals_due") or 0, figures.get("withdrawn_on_time") or 0
+    if not due:
+        return ()
+    changed = f"公开后被变更、撤销或者确认违法、无效的决定{number(due)}件"
+    if on_time == due:
+        return (changed, f"{every(due) or '已'}按时撤回公开")
+    return (changed, f"按时撤回公开{number(on_time)}件")
+
+
+def case_handlers(figures: dict) -> str:
+    # Every filed case was filed by at least two officers (a simplified one by their
+    # on-the-spot decision), so a year with filings has acts to speak for; one without
+    # says nothing of them. Acts that were not certified are told among the problems.
+    if figures.get("filed") and figures.get("uncertified_handler_acts") == 0:
+        return "参与执法活动的人员均持有当日有效且载明相应执法领域的执法证件，未发生无证执法情况。"
+    return ""
 
 
 def reconsideration(stats: dict, we: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext
 
 from reports.statistics.figures import AREAS, BY_KEY, Unit, percent
-from reports.statistics.wording import number
+from reports.statistics.wording import amount, number
 
 
 def figure_rows(stats: dict, area: str) -> list[tuple[str, str, object]]:
@@ -26,6 +26,8 @@ def shown(stats: dict, area: str, key: str) -> str | None:
     value = (stats.get(area) or {}).get(key)
     if item.unit == Unit.FLAG:
         return gettext("yes") if value else gettext("no")
+    if item.unit == Unit.MONEY:
+        return amount(value)
     return number(value)
 
 

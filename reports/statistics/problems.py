@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from enforcement.cases.deadlines import DECISION_DAYS
 from reports.statistics.figures import percent
 from reports.statistics.wording import figure, number
 
@@ -74,6 +75,12 @@ def group_study_shortfall(stats: Figures) -> int | None:
     if planned is None:
         return None
     return max(planned - (figure(stats, "training.group_study_held") or 0), 0)
+
+
+def decisions_late(stats: Figures) -> int:
+    """Decisions of the year that came after their statutory period."""
+    due = figure(stats, "enforcement.decided_with_period") or 0
+    return max(due - (figure(stats, "enforcement.decided_within_period") or 0), 0)
 
 
 def required_hours(stats: Figures) -> str:
@@ -261,6 +268,19 @@ RULES: list[Rule] = [
         measure=(
             "严格执行《行政处罚法》第四十二条，执法人员不得少于两人且均须持有效执法证件，"
             "安排承办人员前逐人核验证件有效期和执法领域，证件被暂扣、吊销的人员立即调离执法岗位"
+        ),
+    ),
+    Rule(
+        code="decisions_late",
+        applies=lambda s, t: decisions_late(s) > t,
+        text=lambda s, t: (
+            f"行政处罚案件办理期限管理不够严格，有法定期限的{number(figure(s, 'enforcement.decided_with_period'))}件"
+            f"案件决定中，有{number(decisions_late(s))}件超过法定期限作出"
+        ),
+        cause="案件办理缺少期限跟踪和到期提醒，调查取证、告知、法制审核等环节衔接不够紧凑，确需延长期限的未及时依法报批",
+        measure=(
+            f"严格执行《行政处罚法》第六十条，自立案之日起{DECISION_DAYS}日内作出行政处罚决定，"
+            "建立办案期限台账和到期提醒，确需延长办案期限的依法报经批准"
         ),
     ),
     Rule(

@@ -35,6 +35,15 @@ def number(value: float | int | None) -> str | None:
     return f"{rounded}".rstrip("0").rstrip(".")
 
 
+def amount(value: float | int | None) -> str | None:
+    """A sum of money in yuan, to the fen, with no trailing zero: 46500, 1234.5, 0.05."""
+    if value is None:
+        return None
+    # Money is shown to the fen, rounded half up once: never to the one decimal of `number`.
+    rounded = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"{rounded}".rstrip("0").rstrip(".") if "." in f"{rounded}" else f"{rounded}"
+
+
 def chinese_date(day: datetime.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 

@@ -9,6 +9,7 @@ from lawgov.rates import percent, rate
 from reports.api.serializers import StatisticsSerializer
 from reports.statistics.compile import compile_statistics, subtree_scope
 from reports.statistics.figures import AREAS, Area, Figure, Unit, compute
+from reports.statistics.labels import shown
 from tests.factories import (
     ExamFactory,
     ExamResultFactory,
@@ -116,3 +117,9 @@ def test_an_area_answering_an_undeclared_figure_is_refused(world):
     area = Area("extra", "extra", lambda scope, year, today=None: {"a": 1, "b": 2}, (Figure("a", "a", Unit.COUNT),))
     with pytest.raises(KeyError, match="computed but not declared \\['b'\\]"):
         compute(area, subtree_scope(world.township_a), 2025)
+
+
+def test_an_amount_of_money_is_shown_to_the_fen():
+    stats = {"enforcement": {"fines_total": 46500.255}}
+    assert shown(stats, "enforcement", "fines_total") == "46500.26"
+    assert shown({"enforcement": {"fines_total": 46500}}, "enforcement", "fines_total") == "46500"

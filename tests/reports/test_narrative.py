@@ -102,6 +102,7 @@ def test_without_problems_the_plan_still_has_next_years_work():
         reconsideration__replies_overdue=0,
         reconsideration__correction_rate=0.0,
         reconsideration__corrected=0,
+        enforcement__decided_within_period=13,
     )
     stats["problems"] = find_problems(stats)
     assert stats["problems"] == []
@@ -140,3 +141,82 @@ def test_text_without_headings_is_refused():
 
 def test_rates_are_rounded_half_up_as_in_official_reports():
     assert "优秀率31.3%" in text_of(exams__excellent=5, exams__participants=16, exams__roll=16)
+
+
+def penalty_paragraph(**changes) -> str | None:
+    stats = township_stats(**changes)
+    return next((p for p in paragraphs_of(build_document(stats, dated=DAY)) if "严格规范行政处罚案件办理。" in p), None)
+
+
+def test_the_penalty_cases_paragraph_comes_from_the_figures():
+    assert penalty_paragraph() == (
+        "8、严格规范行政处罚案件办理。全年立案行政处罚案件24件（普通程序16件、简易程序8件），"
+        "按执法领域分，市容环境14件、城乡规划10件。作出案件处理决定21件，其中处以罚款18件、罚款金额共计46500元。"
+        "有法定期限的13件决定中，12件在法定期限内作出，法定期限内决定率92.3%。"
+        "应当进行法制审核的2件决定均经法制审核通过，举行听证1件，依法公开行政处罚决定3件，"
+        "公开后被变更、撤销或者确认违法、无效的决定1件，已按时撤回公开。"
+        "参与执法活动的人员均持有当日有效且载明相应执法领域的执法证件，未发生无证执法情况。"
+        "全年作出的决定中经行政复议被纠错1件。"
+    )
+
+
+def test_penalty_figures_that_fall_short_are_stated_as_they_are():
+    paragraph = penalty_paragraph(
+        enforcement__decided_within_period=13,
+        enforcement__legal_review_done=1,
+        enforcement__withdrawals_due=2,
+        enforcement__withdrawn_on_time=1,
+        enforcement__fines_total=1234.56,
+    )
+    assert "罚款金额共计1234.56元" in paragraph
+    assert "有法定期限的13件决定均在法定期限内作出。" in paragraph
+    assert "应当进行法制审核的2件决定中，经法制审核通过1件" in paragraph
+    assert "决定2件，按时撤回公开1件" in paragraph
+
+
+def test_zero_penalty_figures_are_left_out():
+    paragraph = penalty_paragraph(
+        enforcement__hearings_held=0,
+        enforcement__legal_review_required=0,
+        enforcement__legal_review_done=0,
+        enforcement__fines_count=0,
+        enforcement__fines_total=0,
+        enforcement__corrected_by_reconsideration=0,
+        enforcement__withdrawals_due=0,
+        enforcement__withdrawn_on_time=0,
+    )
+    assert not any(word in paragraph for word in ("听证", "法制审核", "罚款", "纠错", "撤回", "None"))
+
+
+def test_certified_enforcement_is_claimed_only_of_a_year_with_acts_all_certified():
+    assert "未发生无证执法" not in penalty_paragraph(enforcement__uncertified_handler_acts=2)
+    # Decisions of cases filed the year before, and nothing filed this year: no claim about the acts.
+    assert "未发生无证执法" not in penalty_paragraph(
+        enforcement__filed=0, enforcement__by_procedure={}, enforcement__by_field={}
+    )
+
+
+def test_a_year_without_penalty_cases_has_no_paragraph_on_them():
+    empty = dict.fromkeys(
+        (
+            "filed",
+            "decided",
+            "fines_count",
+            "fines_total",
+            "decided_with_period",
+            "decided_within_period",
+            "legal_review_required",
+            "legal_review_done",
+            "hearings_held",
+            "published",
+            "withdrawals_due",
+            "withdrawn_on_time",
+            "uncertified_handler_acts",
+            "corrected_by_reconsideration",
+        ),
+        0,
+    )
+    changes = {f"enforcement__{key}": value for key, value in empty.items()}
+    changes |= {"enforcement__by_procedure": {}, "enforcement__by_field": {}}
+    assert penalty_paragraph(**changes) is None
+    assert "行政处罚" not in text_of(**changes).split("二、存在问题")[0]

@@ -21,6 +21,7 @@ HEALTHY = dict(
     governance__first_responsible_reports=1,
     governance__leading_group_meetings=4,
     enforcement__uncertified_handler_acts=0,
+    enforcement__decided_within_period=13,
     enforcement__legal_review_required=2,
     enforcement__legal_review_done=2,
 )
@@ -43,6 +44,7 @@ BREAKING = {
     "no_rule_of_law_report": {"governance__first_responsible_reports": 0},
     "no_leading_group_meeting": {"governance__leading_group_meetings": 0},
     "uncertified_handler_acts": {"enforcement__uncertified_handler_acts": 2},
+    "decisions_late": {"enforcement__decided_within_period": 11},
     "legal_review_missing": {"enforcement__legal_review_done": 1},
 }
 
@@ -144,3 +146,9 @@ def test_the_leadership_rules_stay_silent_for_a_township_that_keeps_no_ledger():
 def test_a_late_filing_names_the_provinces_period():
     (problem,) = find_problems(township_stats(**(HEALTHY | BREAKING["document_filed_late"])))
     assert problem["text"] == "行政规范性文件备案不够及时，有1件未在公布后30日内报送备案"
+
+
+def test_decisions_after_their_period_are_counted_against_those_that_have_one():
+    (problem,) = find_problems(township_stats(**(HEALTHY | BREAKING["decisions_late"])))
+    assert problem["text"] == "行政处罚案件办理期限管理不够严格，有法定期限的13件案件决定中，有2件超过法定期限作出"
+    assert "第六十条" in problem["measure"] and "90日内" in problem["measure"]

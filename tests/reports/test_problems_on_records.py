@@ -138,6 +138,8 @@ BREAKING = {
     "no_rule_of_law_report": lambda t: RuleOfLawReport.objects.all().delete(),
     "no_leading_group_meeting": lambda t: LeadingGroupMeeting.objects.all().delete(),
     "uncertified_handler_acts": lambda t: t.acts_outside_the_certified_field(),
+    # Filed on 2021-03-04: the decision was due by 2021-06-02.
+    "decisions_late": lambda t: t.penalty_case(("notified", d("2021-03-20")), ("decided", d("2021-07-01"))),
     "legal_review_missing": lambda t: t.decision_found_to_need_review(),
 }
 
