@@ -23,12 +23,13 @@ def officer_refusal(officer: Officer, field: EnforcementField, day: datetime.dat
     """Why `officer` may not act on `day` in `field`, naming the officer; None when they may.
 
     The officer's certificates (with their history) must be prefetched.
+    `OfficerQuerySet.certified_for` is the same rule as a query.
     """
     check = check_officer(officer, day)
     if not check.may_enforce:
         return f"{officer.name}: {check.reason}"
     effective = [c for c in check.certificates if c.is_effective_on(day)]
-    if not any(field.is_covered_by(c.fields) for c in effective):
+    if not any(c.covers(field) for c in effective):
         return _("%(officer)s: certificate %(numbers)s does not cover the field %(field)s.") % {
             "officer": officer.name,
             "numbers": "、".join(c.number for c in effective),

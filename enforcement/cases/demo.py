@@ -11,9 +11,9 @@ import datetime
 from collections import defaultdict
 
 from enforcement.cases.models import EnforcementField
-from enforcement.cases.models.field import field_names
 from enforcement.cases.services import create_case, record_event
 from enforcement.officers.demo import DemoContext, demo_id_number, fake_credit_code
+from enforcement.officers.field_lists import field_names
 from enforcement.officers.models.certificate import Certificate, CertificateStatus
 
 CASES_PER_TOWNSHIP = 12

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime
 import secrets
+from typing import TYPE_CHECKING
 
 from concurrency.fields import IntegerVersionField
 from django.conf import settings
@@ -14,7 +15,11 @@ from simple_history.models import HistoricalRecords
 
 from enforcement.agencies.base import TimeStampedModel
 from enforcement.agencies.querysets import scoped_queryset
+from enforcement.officers.field_lists import field_names, listing_pattern
 from enforcement.officers.models.officer import Officer
+
+if TYPE_CHECKING:
+    from enforcement.cases.models.field import EnforcementField
 
 
 class CertificateKind(models.TextChoices):
@@ -125,6 +130,10 @@ class CertificateQuerySet(scoped_queryset("officer__agency")):
         """The one definition of validity (DESIGN.md): issued_on ≤ day ≤ valid_until, the status in force
         on `day` valid, and no failed annual review standing on `day`. `Certificate.is_effective_on` is its twin."""
         return self.filter(Exact(state_expression(day), CertificateState.EFFECTIVE))
+
+    def covering(self, field: EnforcementField) -> CertificateQuerySet:
+        """Certificates that list `field` among their enforcement fields; `Certificate.covers` is its twin."""
+        return self.filter(fields__regex=listing_pattern(field.name))
 
     def expired_on(self, day: datetime.date) -> CertificateQuerySet:
         """Expired on `day`: its last day of validity is before `day` (so from the day after `valid_until`)."""
@@ -259,6 +268,10 @@ class Certificate(TimeStampedModel):
     def is_effective_on(self, day: datetime.date) -> bool:
         """The row-level twin of CertificateQuerySet.effective_on."""
         return self.state_on(day) == CertificateState.EFFECTIVE
+
+    def covers(self, field: EnforcementField) -> bool:
+        """Whether the field's name is among those listed; the row-level twin of CertificateQuerySet.covering."""
+        return field.name in field_names(self.fields)
 
 
 class CertificateStatusChange(TimeStampedModel):
