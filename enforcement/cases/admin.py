@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from enforcement.agencies.admin_base import ScopedModelAdmin, ScopedTabularInline, VersionedForm, VersionedHistoryAdmin
 from enforcement.cases import services
+from enforcement.cases.admin_autocomplete import URL_NAME, CertifiedOfficerAutocomplete, CertifiedOfficersSelect
 from enforcement.cases.models import EnforcementCase, EnforcementEvent, EventFile, Party, Penalty
 from enforcement.officers.models.officer import Officer
 
@@ -124,6 +124,19 @@ class EnforcementCaseAdmin(VersionedHistoryAdmin):
         (None, {"fields": ["note"]}),
     ]
 
+    def get_urls(self):
+        view = CertifiedOfficerAutocomplete.as_view(admin_site=self.admin_site, case_admin=self)
+        return [path("certified-officers/", self.admin_site.admin_view(view), name=URL_NAME), *super().get_urls()]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "handlers":
+            # The day the form checks the handlers on (EnforcementCaseForm.clean).
+            forward = {"enforcement_field": "field", "on": "discovered_on"}
+            kwargs["widget"] = CertifiedOfficersSelect(
+                db_field, self.admin_site, forward=forward, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         services.refresh_case(form.instance)
@@ -191,7 +204,9 @@ class EnforcementEventForm(forms.ModelForm):
         label=_("officers"),
         queryset=Officer.objects.none(),
         required=False,
-        widget=AutocompleteSelectMultiple(EnforcementEvent._meta.get_field("officers"), admin.site),
+        widget=CertifiedOfficersSelect(
+            EnforcementEvent._meta.get_field("officers"), admin.site, forward={"case": "case", "on": "occurred_on"}
+        ),
         help_text=_("Those who performed the act: at least two, certified on its day for the case's field."),
     )
 

@@ -30,6 +30,7 @@ def officer_refusal(officer: Officer, field: EnforcementField, day: datetime.dat
     """Why `officer` may not act on `day` in `field`, naming the officer; None when they may.
 
     The officer's certificates (with their history and fields) must be prefetched.
+    `OfficerQuerySet.certified_for` is the same rule as a query.
     """
     check = check_officer(officer, day)
     if not check.may_enforce:

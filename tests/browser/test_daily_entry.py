@@ -5,6 +5,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
 from tests.factories import ExamFactory, OfficerFactory, TrainingSessionFactory
@@ -89,3 +90,34 @@ def test_a_team_lead_adds_a_handler_to_a_penalty_case_by_name(page, world):
     page.click("input[name=_save]")
     page.wait_for_selector(".messagelist .success")
     assert third in case.handlers.all()
+
+
+def test_the_handler_list_offers_only_officers_certified_for_the_cases_field_on_its_day(page, world):
+    case = penalty_case(world.township_a, discovered_on=datetime.date(2025, 3, 3), field="城乡规划")
+    for name, agency, certificate in [
+        ("承办持证", world.team_a, {"fields": "城乡规划"}),
+        ("承办前日到期", world.team_a, {"valid_until": datetime.date(2025, 3, 2)}),
+        ("承办其他领域", world.team_a, {"fields": "市场监管"}),
+        ("承办乙乡", world.township_b, {"fields": "城乡规划"}),
+    ]:
+        officer = certified_officer(agency, **certificate)
+        officer.name = name
+        officer.save()
+    page.set_viewport_size({"width": 1366, "height": 900})
+    log_in(page, world.team_lead_a.username, PASSWORD)
+
+    def search_handlers() -> None:
+        page.click(".field-handlers .select2-selection")
+        search = page.locator(".select2-search__field").last
+        search.fill("")
+        search.press_sequentially("承办")
+
+    page.goto(f"/admin/enforcement/enforcementcase/{case.pk}/change/")
+    search_handlers()
+    expect(page.locator(".select2-results__option")).to_have_text(["承办持证"])
+    page.keyboard.press("Escape")
+
+    # The day is read from the form as it stands: a day earlier, the lapsed certificate was still in force.
+    page.fill("#id_discovered_on", "2025-03-02")
+    search_handlers()
+    expect(page.locator(".select2-results__option")).to_have_text(["承办前日到期", "承办持证"])

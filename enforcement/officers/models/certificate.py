@@ -127,6 +127,10 @@ class CertificateQuerySet(scoped_queryset("officer__agency")):
         on `day` valid, and no failed annual review standing on `day`. `Certificate.is_effective_on` is its twin."""
         return self.filter(Exact(state_expression(day), CertificateState.EFFECTIVE))
 
+    def covering(self, field: EnforcementField) -> CertificateQuerySet:
+        """Certificates that list `field` among their enforcement fields; `Certificate.covers` is its twin."""
+        return self.filter(fields=field)
+
     def expired_on(self, day: datetime.date) -> CertificateQuerySet:
         """Expired on `day`: its last day of validity is before `day` (so from the day after `valid_until`)."""
         return self.in_state(day, CertificateState.EXPIRED)
@@ -265,7 +269,8 @@ class Certificate(TimeStampedModel):
         return self.state_on(day) == CertificateState.EFFECTIVE
 
     def covers(self, field: EnforcementField) -> bool:
-        """Whether the certificate lists `field` (reads prefetched fields)."""
+        """Whether the certificate lists `field` (reads prefetched fields); the row-level twin of
+        CertificateQuerySet.covering."""
         return any(covered.pk == field.pk for covered in self.fields.all())
 
     @property

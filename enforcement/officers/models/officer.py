@@ -61,20 +61,33 @@ class OfficerQuerySet(ScopedQuerySet):
     def enforcement_officers(self):
         return self.filter(is_enforcement_officer=True)
 
+    def _certified_q(self, day: datetime.date, *, field: EnforcementField | None = None) -> models.Q:
+        """In service on `day` and holding a certificate effective that day (and covering `field`, if given)."""
+        certificates = self.model._meta.apps.get_model("enforcement", "Certificate").objects.effective_on(day)
+        if field is not None:
+            certificates = certificates.covering(field)
+        return in_service_q(day) & models.Q(models.Exists(certificates.filter(officer=models.OuterRef("pk"))))
+
     def with_certified(self, day: datetime.date) -> OfficerQuerySet:
         """Annotate `is_certified`: in service on `day` and holding a certificate effective that day.
 
         The query form of `Officer.is_certified_on`: the one rule of who may enforce on a day.
         """
-        certificates = self.model._meta.apps.get_model("enforcement", "Certificate").objects
-        holds = models.Exists(certificates.effective_on(day).filter(officer=models.OuterRef("pk")))
         return self.annotate(
             is_certified=models.Case(
-                models.When(in_service_q(day) & models.Q(holds), then=True),
+                models.When(self._certified_q(day), then=True),
                 default=False,
                 output_field=models.BooleanField(),
             )
         )
+
+    def certified_for(self, field: EnforcementField, day: datetime.date) -> OfficerQuerySet:
+        """Those who may act in `field` on `day`: certified that day by a certificate that covers the field.
+
+        The query form of `cases.certification.officer_refusal` (an officer is here when it has no refusal),
+        for lists that offer only officers the save will accept.
+        """
+        return self.filter(self._certified_q(day, field=field))
 
     def certified_on(self, day: datetime.date) -> OfficerQuerySet:
         return self.with_certified(day).filter(is_certified=True)
