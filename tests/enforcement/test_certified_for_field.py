@@ -44,7 +44,6 @@ def officers(world) -> dict[str, bool]:
     failed = holder(agency, "年审不合格")
     AnnualReviewFactory(certificate=failed, year=2024, result="failed", reviewed_on=DAY - datetime.timedelta(days=30))
     holder(agency, "其他领域", fields="市场监管")
-    holder(agency, "名称包含", fields="城乡规划执法、市场监管")
     holder(agency, "分号分隔", fields="市容环境；城乡规划")
     holder(agency, "空格分隔", fields="市容环境 城乡规划")
     two = holder(agency, "领域证已过期", fields="城乡规划", valid_until=DAY - datetime.timedelta(days=10))
