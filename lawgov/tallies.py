@@ -4,8 +4,12 @@ Most yearly figures count the rows that meet some of a few conditions
 (received in the year, closed by its end, with such an outcome). Asked as one
 filtered aggregate per figure, the same conditions are built, resolved and
 compiled again for every figure, which costs far more than the database's
-work. Grouping the rows by the conditions instead evaluates each condition
-once per row and leaves a handful of groups, which the figures add up.
+work. A tally instead selects each condition once per row, groups the rows by
+what they meet, and leaves a handful of groups for the figures to add up.
+
+The grouping is done around the ORM's query, not by it: Django compiles an
+expression again for its GROUP BY clause, which for a condition holding
+subqueries (a certificate's state) doubles the cost of the whole query.
 
 A condition must be a fact of the row itself (its columns, or an `Exists` over
 related rows): a join to many related rows would put one row into several
@@ -17,9 +21,10 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-from django.db import models
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, models
 
-COUNT = "_rows"
+ROWS = "rows"
 
 
 def _matches(value, wanted) -> bool:
@@ -42,17 +47,17 @@ class Tally:
 
     def count(self, **wanted) -> int:
         """The rows whose conditions are met (True) or not (False) and whose values are (one of) those named."""
-        return sum(group[COUNT] for group in self._matching(wanted))
+        return sum(group[ROWS] for group in self._matching(wanted))
 
     def sum(self, name: str, **wanted):
         """The sum of the summed column `name` over the rows `count` would count: 0 when none."""
         return sum(group[name] or 0 for group in self._matching(wanted))
 
-    def values(self, name: str, **wanted) -> dict:
-        """The rows counted by each value of the column `name`, among the rows `count` would count."""
+    def by(self, name: str, **wanted) -> dict:
+        """The rows `count` would count, by their value of `name`."""
         counts: dict = {}
         for group in self._matching(wanted):
-            counts[group[name]] = counts.get(group[name], 0) + group[COUNT]
+            counts[group[name]] = counts.get(group[name], 0) + group[ROWS]
         return counts
 
 
@@ -61,18 +66,32 @@ def tally(
     conditions: Mapping[str, models.Q | models.Expression] | None = None,
     *,
     fields: Collection[str] = (),
-    sums: Mapping[str, str] | None = None,
+    sums: Collection[str] = (),
 ) -> Tally:
-    """Count `queryset`'s rows by the named `conditions` they meet and their values of `fields`.
+    """Count `queryset`'s rows by the named `conditions` they meet and by their values of `fields`.
 
-    `sums` names columns to add up per group as well ({"participants": "participants"}).
+    `fields` and `sums` are lookups from the row ("outcome", "theme__name");
+    each of `sums` is added up per group as well.
     """
-    flags = {
-        name: models.ExpressionWrapper(condition, output_field=models.BooleanField())
-        for name, condition in (conditions or {}).items()
-    }
-    totals = {name: models.Sum(column) for name, column in (sums or {}).items()}
-    rows = (
-        queryset.annotate(**flags).order_by().values(*flags, *fields).annotate(**{COUNT: models.Count("pk")}, **totals)
-    )
-    return Tally(tuple(rows))
+    conditions = dict(conditions or {})
+    columns: dict[str, models.Expression] = {name: models.F(name) for name in (*fields, *sums)}
+    for name, met in conditions.items():
+        columns[name] = models.ExpressionWrapper(met, output_field=models.BooleanField())
+    # Aliases of our own, so that no column of the model is shadowed.
+    aliases = {name: f"tally_{position}" for position, name in enumerate(columns)}
+    rows = queryset.order_by().values(**{aliases[name]: column for name, column in columns.items()})
+    connection = connections[rows.db]
+    try:
+        sql, params = rows.query.get_compiler(connection=connection).as_sql()
+    except EmptyResultSet:
+        return Tally(())
+    quote = connection.ops.quote_name
+    grouped = [quote(aliases[name]) for name in (*conditions, *fields)]
+    added = [f"SUM({quote(aliases[name])})" for name in sums]
+    select = ", ".join([*grouped, "COUNT(*)", *added])
+    group_by = f" GROUP BY {', '.join(grouped)}" if grouped else ""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {select} FROM ({sql}) tallied{group_by}", params)
+        found = cursor.fetchall()
+    names = [*conditions, *fields, ROWS, *sums]
+    return Tally(tuple(dict(zip(names, row, strict=True)) for row in found))

@@ -4,6 +4,7 @@ import datetime
 import secrets
 
 from concurrency.fields import IntegerVersionField
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -86,6 +87,18 @@ def state_expression(day: datetime.date) -> models.Case:
     )
 
 
+def inside_warning_horizon(day: datetime.date) -> models.Q:
+    """Certificates whose last day is at most their kind's warning horizon (its largest ReminderThreshold) after `day`.
+
+    No threshold of a kind: no certificate of that kind is inside.
+    """
+    horizons = apps.get_model("enforcement", "ReminderThreshold").objects.horizons()
+    within = models.Q(pk__in=[])
+    for kind, days in horizons.items():
+        within |= models.Q(kind=kind, valid_until__lte=day + datetime.timedelta(days=days))
+    return within
+
+
 def validate_status_change(*, current: str, new: str, reason: str, on: datetime.date, last_change_on=None) -> None:
     """The rule for changing a certificate's status; the service and the admin form both ask it.
 
@@ -136,13 +149,7 @@ class CertificateQuerySet(scoped_queryset("officer__agency")):
 
     def expiring_on(self, day: datetime.date) -> CertificateQuerySet:
         """Effective on `day` and inside the warning horizon of their kind: the largest ReminderThreshold."""
-        horizons = self.model._meta.apps.get_model("enforcement", "ReminderThreshold").objects.horizons()
-        if not horizons:
-            return self.none()
-        within = models.Q()
-        for kind, days in horizons.items():
-            within |= models.Q(kind=kind, valid_until__lte=day + datetime.timedelta(days=days))
-        return self.effective_on(day).filter(within)
+        return self.effective_on(day).filter(inside_warning_horizon(day))
 
 
 class Certificate(TimeStampedModel):
