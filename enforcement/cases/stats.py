@@ -12,10 +12,11 @@ from enforcement.cases.models import DecisionOutcome, EnforcementCase, EventOffi
 from enforcement.officers.certification import with_validity_history
 from enforcement.officers.models.certificate import Certificate
 from lawgov.rates import rate
+from lawgov.tallies import tally
 
 
 def enforcement_figures(scope: Scope, year: int, *, today: datetime.date | None = None) -> dict:
-    """Counts of the year up to its as-of date, in six aggregate queries whatever the number of cases.
+    """Counts of the year up to its as-of date, in a fixed number of queries whatever the number of cases.
 
     `filed` counts cases filed in the year (a simplified case is filed by its
     on-the-spot decision); `decided` the decisions of the year. A decision is
@@ -29,30 +30,43 @@ def enforcement_figures(scope: Scope, year: int, *, today: datetime.date | None 
     def during_year(name: str) -> Q:
         return Q(**{f"{name}__year": year, f"{name}__lte": as_of})
 
-    def count(condition: Q) -> Count:
-        return Count("pk", filter=condition, distinct=True)
-
-    cases = scope.rows(EnforcementCase)
     decided = during_year("decided_on")
     withdrawal_fell_due = Q(withdrawal_due__year=year, withdrawal_due__lte=as_of) | (
         Q(withdrawal_due__year=year) & Q(withdrawn_on__lte=as_of)
     )
-    figures = cases.aggregate(
-        filed=count(during_year("filed_on")),
-        decided=count(decided),
-        with_period=count(decided & Q(decision_due__isnull=False)),
-        within_period=count(decided & Q(decided_on__lte=F("decision_due"))),
-        reviews_required=count(decided & Q(legal_review_required=True)),
-        reviews_done=count(decided & Q(legal_review_required=True, legal_review_passed=True)),
-        hearings=count(decided & Q(hearing_held=True)),
-        publications=count(during_year("published_on")),
-        withdrawals_due=count(withdrawal_fell_due),
-        withdrawn_on_time=count(withdrawal_fell_due & Q(withdrawn_on__lte=F("withdrawal_due"))),
-        corrected_by_reconsideration=count(decided & Q(corrected_on__lte=as_of)),
+    # The procedure and the field are one value per case: the cases filed by each come in the same query.
+    cases = tally(
+        scope.rows(EnforcementCase),
+        {
+            "filed": during_year("filed_on"),
+            "decided": decided,
+            "with_period": Q(decision_due__isnull=False),
+            "within_period": Q(decided_on__lte=F("decision_due")),
+            "review_required": Q(legal_review_required=True),
+            "review_passed": Q(legal_review_passed=True),
+            "hearing_held": Q(hearing_held=True),
+            "published": during_year("published_on"),
+            "withdrawal_fell_due": withdrawal_fell_due,
+            "withdrawn_on_time": Q(withdrawn_on__lte=F("withdrawal_due")),
+            "corrected": Q(corrected_on__lte=as_of),
+        },
+        fields=["procedure", "field__name"],
     )
-    filed_rows = cases.filter(during_year("filed_on"))
-    by_procedure = dict(filed_rows.values_list("procedure").annotate(n=Count("pk")).order_by("procedure"))
-    by_field = dict(filed_rows.values_list("field__name").annotate(n=Count("pk")).order_by("field__name"))
+    figures = {
+        "filed": cases.count(filed=True),
+        "decided": cases.count(decided=True),
+        "with_period": cases.count(decided=True, with_period=True),
+        "within_period": cases.count(decided=True, within_period=True),
+        "reviews_required": cases.count(decided=True, review_required=True),
+        "reviews_done": cases.count(decided=True, review_required=True, review_passed=True),
+        "hearings": cases.count(decided=True, hearing_held=True),
+        "publications": cases.count(published=True),
+        "withdrawals_due": cases.count(withdrawal_fell_due=True),
+        "withdrawn_on_time": cases.count(withdrawal_fell_due=True, withdrawn_on_time=True),
+        "corrected_by_reconsideration": cases.count(decided=True, corrected=True),
+    }
+    by_procedure = dict(sorted(cases.by("procedure", filed=True).items()))
+    by_field = dict(sorted(cases.by("field__name", filed=True).items()))
     fines = (
         scope.rows(Penalty)
         .filter(
