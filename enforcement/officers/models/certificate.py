@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 from enforcement.agencies.base import TimeStampedModel
 from enforcement.agencies.querysets import scoped_queryset
 from enforcement.officers.models.officer import Officer
+from lawgov.expressions import CaseOf
 
 
 class CertificateKind(models.TextChoices):
@@ -54,7 +55,7 @@ class CertificateState(models.TextChoices):
     REVIEW_FAILED = "review_failed", _("Failed the annual review")  # 年审不合格
 
 
-def state_expression(day: datetime.date) -> models.Case:
+def state_expression(day: datetime.date) -> models.Expression:
     """The state of each certificate on `day`, as SQL: the query form of `Certificate.state_on`.
 
     The order of the branches is the order of precedence: a revoked or
@@ -75,14 +76,26 @@ def state_expression(day: datetime.date) -> models.Case:
         .values("result")[:1]
     )
     state = CertificateState
-    return models.Case(
-        models.When(Exact(status, CertificateStatus.REVOKED), then=models.Value(state.REVOKED)),
-        models.When(Exact(status, CertificateStatus.CANCELLED), then=models.Value(state.CANCELLED)),
+    dated = models.Case(
         models.When(valid_until__lt=day, then=models.Value(state.EXPIRED)),
         models.When(issued_on__gt=day, then=models.Value(state.NOT_YET_EFFECTIVE)),
-        models.When(Exact(status, CertificateStatus.SUSPENDED), then=models.Value(state.SUSPENDED)),
+        default=None,
+        output_field=models.CharField(),
+    )
+    review_failed = models.Case(
         models.When(Exact(review, ReviewResult.FAILED), then=models.Value(state.REVIEW_FAILED)),
-        default=models.Value(state.EFFECTIVE),
+        default=None,
+        output_field=models.CharField(),
+    )
+    # The status in force is looked up once and the branches follow from it.
+    return CaseOf(
+        status,
+        {
+            CertificateStatus.REVOKED: models.Value(state.REVOKED),
+            CertificateStatus.CANCELLED: models.Value(state.CANCELLED),
+            CertificateStatus.SUSPENDED: Coalesce(dated, models.Value(state.SUSPENDED)),
+        },
+        default=Coalesce(dated, review_failed, models.Value(state.EFFECTIVE)),
         output_field=models.CharField(),
     )
 
