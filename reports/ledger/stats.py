@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from enforcement.agencies.scope import Scope
-from lawgov.tallies import tally
+from lawgov.tallies import counts, tally
 
 from .models import (
     AdviserMatter,
@@ -41,24 +41,31 @@ def year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
 
-def leadership_figures(scope: Scope, year: int) -> dict:
+def record_counts(scope: Scope, year: int) -> dict:
+    """The figures that count records of a kind whole, all in one query."""
     first, last = year_bounds(year)
     groups = (
         scope.rows(LeadingGroup)
         .filter(established_on__lte=last)
         .filter(Q(dissolved_on__isnull=True) | Q(dissolved_on__gte=first))
     )
+    return counts(
+        responsible_persons=scope.rows(ResponsiblePerson).serving_in(year),
+        leading_groups=groups,
+        first_responsible_reports=scope.rows(RuleOfLawReport).filter(year=year),
+        advisers=scope.rows(LegalAdviser).under_contract_in(year),
+    )
+
+
+def leadership_figures(scope: Scope, year: int) -> dict:
     meetings = scope.rows(LeadingGroupMeeting).filter(held_on__year=year)
     meetings = tally(meetings, sums=["topics_count", "decisions_count"])
     plans = tally(scope.rows(WorkPlan).filter(year=year), fields=["no_major_decisions", "no_normative_documents"])
     planned = plans.count()
     return {
-        "responsible_persons": scope.rows(ResponsiblePerson).serving_in(year).count(),
-        "leading_groups": groups.count(),
         "leading_group_meetings": meetings.count(),
         "leading_group_topics": meetings.sum("topics_count"),
         "leading_group_decisions": meetings.sum("decisions_count"),
-        "first_responsible_reports": scope.rows(RuleOfLawReport).filter(year=year).count(),
         "work_plans": planned,
         # Only when every plan of the scope confirms it: one township's "none" says nothing of another's.
         "no_major_decisions_confirmed": bool(planned) and plans.count(no_major_decisions=True) == planned,
@@ -127,7 +134,6 @@ def adviser_figures(scope: Scope, year: int) -> dict:
     return {
         "adviser_matters": matters.count(),
         **{key: matters.count(kind=kinds) for key, kinds in MATTER_KEYS.items()},
-        "advisers": scope.rows(LegalAdviser).under_contract_in(year).count(),
     }
 
 
@@ -152,6 +158,7 @@ def governance_figures(scope: Scope, year: int, *, today: datetime.date | None =
     """The ledger's figures for the report's 一、(一) and (二): leadership, decisions, documents, advisers, disputes."""
     today = today or timezone.localdate()
     return {
+        **record_counts(scope, year),
         **leadership_figures(scope, year),
         **decision_figures(scope, year),
         **document_figures(scope, year, today),
