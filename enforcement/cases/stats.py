@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, F, Prefetch, Q, Sum
+from django.db.models import Count, F, Q, Sum
 
 from enforcement.agencies.scope import Scope
 from enforcement.agencies.yearly import as_of as as_of_day
-from enforcement.cases.models import DecisionOutcome, EnforcementCase, EventOfficer, Penalty, PenaltyKind
-from enforcement.officers.certification import with_validity_history
-from enforcement.officers.models.certificate import Certificate
+from enforcement.cases.certification import may_act
+from enforcement.cases.models import (
+    DecisionOutcome,
+    EnforcementCase,
+    EnforcementField,
+    EventOfficer,
+    Penalty,
+    PenaltyKind,
+)
+from enforcement.officers.certification import with_certificates
+from enforcement.officers.models.officer import Officer
 from lawgov.rates import rate
 from lawgov.tallies import tally
 
@@ -77,15 +85,23 @@ def enforcement_figures(scope: Scope, year: int, *, today: datetime.date | None 
         )
         .aggregate(count=Count("pk"), total=Sum("amount"))
     )
-    # Each act is judged by the one validity rule in Python, on certificates
-    # loaded with their history in a fixed number of queries.
-    links = (
+    # Each act is judged by the one rule (`may_act`) in Python, once for each officer, field
+    # and day, on the officers loaded with their certificates and history in a fixed number of queries.
+    acts = list(
         scope.rows(EventOfficer)
         .filter(event__occurred_on__year=year, event__occurred_on__lte=as_of)
-        .select_related("event__case__field", "officer")
-        .prefetch_related(Prefetch("officer__certificates", queryset=with_validity_history(Certificate.objects.all())))
+        .values_list("event_id", "officer_id", "event__case__field_id", "event__occurred_on")
     )
-    uncertified_acts = len({link.event_id for link in links if not link.is_certified})
+    officers = with_certificates(Officer.objects.filter(pk__in={officer for _, officer, _, _ in acts}))
+    officers = {officer.pk: officer for officer in officers}
+    fields = EnforcementField.objects.in_bulk({field for _, _, field, _ in acts})
+    judged: dict[tuple, bool] = {}
+    uncertified = set()
+    for event, officer, field, day in acts:
+        if (officer, field, day) not in judged:
+            judged[officer, field, day] = may_act(officers[officer], fields[field], day)
+        if not judged[officer, field, day]:
+            uncertified.add(event)
     return {
         "filed": figures["filed"],
         "decided": figures["decided"],
@@ -103,7 +119,7 @@ def enforcement_figures(scope: Scope, year: int, *, today: datetime.date | None 
         "withdrawals_due": figures["withdrawals_due"],
         "withdrawn_on_time": figures["withdrawn_on_time"],
         "withdrawn_on_time_rate": rate(figures["withdrawn_on_time"], figures["withdrawals_due"]),
-        "uncertified_handler_acts": uncertified_acts,
+        "uncertified_handler_acts": len(uncertified),
         "corrected_by_reconsideration": figures["corrected_by_reconsideration"],
         "corrected_by_reconsideration_rate": rate(figures["corrected_by_reconsideration"], figures["decided"]),
     }
