@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Q
 
 from enforcement.agencies.scope import Scope
 from enforcement.agencies.yearly import as_of as as_of_day
-from enforcement.officers.models.certificate import Certificate
+from enforcement.officers.models.certificate import Certificate, CertificateState, inside_warning_horizon
 from enforcement.officers.models.officer import Officer
 from lawgov.rates import rate
+from lawgov.tallies import tally
 
 
 def officer_figures(scope: Scope, year: int, *, today: datetime.date | None = None) -> dict:
@@ -23,38 +24,33 @@ def officer_figures(scope: Scope, year: int, *, today: datetime.date | None = No
     default).
     """
     as_of = as_of_day(year, today)
-    enforcing = Q(is_enforcement_officer=True)
-    people = (
-        scope.rows(Officer)
-        .in_service_on(as_of)
-        .with_certified(as_of)
-        .aggregate(
-            total=Count("pk", distinct=True),
-            enforcement_officers=Count("pk", filter=enforcing, distinct=True),
-            certified=Count("pk", filter=Q(is_certified=True), distinct=True),
-            leaders=Count("pk", filter=Q(is_leader=True), distinct=True),
-            enforcing_without_certificate=Count("pk", filter=enforcing & Q(is_certified=False), distinct=True),
-        )
+    # Each officer is one row, in exactly one group: the groups add up to people counted once.
+    people = tally(
+        scope.rows(Officer).in_service_on(as_of).with_certified(as_of),
+        fields=["is_enforcement_officer", "is_leader", "is_certified"],
     )
-    expiring = Q(pk__in=Certificate.objects.expiring_on(as_of).values("pk"))
-    # Expired during the year (its first expired day, the day after valid_until,
-    # falls between January 1 and the as-of date) and not renewed by then.
-    expired = (
-        Q(pk__in=Certificate.objects.expired_on(as_of).values("pk"))
-        & Q(valid_until__gte=datetime.date(year, 1, 1) - datetime.timedelta(days=1))
-        & (Q(replacement__isnull=True) | Q(replacement__issued_on__gt=as_of))
-    )
-    certificates = scope.rows(Certificate).aggregate(
-        expiring_within_90_days=Count("pk", filter=expiring, distinct=True),
-        expired=Count("pk", filter=expired, distinct=True),
+    enforcing = people.count(is_enforcement_officer=True)
+    certified = people.count(is_certified=True)
+    # Each certificate's state on the day, worked out once: `expiring_on` is an effective one
+    # inside its kind's warning horizon, `expired_on` one whose state is expired.
+    certificates = tally(
+        scope.rows(Certificate).with_state(as_of),
+        {
+            "inside_warning_horizon": inside_warning_horizon(as_of),
+            # Its first expired day, the day after valid_until, falls between January 1
+            # and the as-of date, and it was not renewed by then.
+            "lapsed_in_year_unrenewed": Q(valid_until__gte=datetime.date(year, 1, 1) - datetime.timedelta(days=1))
+            & (Q(replacement__isnull=True) | Q(replacement__issued_on__gt=as_of)),
+        },
+        fields=["state"],
     )
     return {
-        "total": people["total"],
-        "enforcement_officers": people["enforcement_officers"],
-        "certified": people["certified"],
-        "certified_rate": rate(people["certified"], people["enforcement_officers"]),
-        "leaders": people["leaders"],
-        "expiring_within_90_days": certificates["expiring_within_90_days"],
-        "expired": certificates["expired"],
-        "enforcing_without_certificate": people["enforcing_without_certificate"],
+        "total": people.count(),
+        "enforcement_officers": enforcing,
+        "certified": certified,
+        "certified_rate": rate(certified, enforcing),
+        "leaders": people.count(is_leader=True),
+        "expiring_within_90_days": certificates.count(state=CertificateState.EFFECTIVE, inside_warning_horizon=True),
+        "expired": certificates.count(state=CertificateState.EXPIRED, lapsed_in_year_unrenewed=True),
+        "enforcing_without_certificate": people.count(is_enforcement_officer=True, is_certified=False),
     }

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 
 from enforcement.agencies.scope import Scope
 from enforcement.agencies.yearly import as_of
 from enforcement.reconsideration.choices import CORRECTED, MEDIATED_OR_SETTLED, MERITS, Outcome
 from enforcement.reconsideration.models import ReconsiderationCase, overdue_on
 from lawgov.rates import rate
+from lawgov.tallies import tally
 
 
 def reconsideration_figures(scope: Scope, year: int, *, today: datetime.date | None = None) -> dict:
@@ -38,10 +39,6 @@ def reconsideration_figures(scope: Scope, year: int, *, today: datetime.date | N
     def during_year(field: str) -> Q:
         return Q(**{f"{field}__year": year, f"{field}__lte": day})
 
-    received = during_year("received_on")
-    closed = Q(closed_on__lte=day)
-    accepted = received & Q(accepted_on__lte=day)
-    concluded = accepted & closed
     replied = Q(replied_on__lte=day)
     reply_missing = (
         Q(reply_due__lt=day)
@@ -49,30 +46,43 @@ def reconsideration_figures(scope: Scope, year: int, *, today: datetime.date | N
         & (Q(closed_on__isnull=True) | Q(closed_on__gt=F("reply_due")))
     )
     reply_fell_due = Q(reply_due__year=year) & (replied | reply_missing)
-
-    def count(condition: Q) -> Count:
-        return Count("pk", filter=condition, distinct=True)
-
-    figures = scope.rows(ReconsiderationCase).aggregate(
-        received=count(received),
-        not_accepted=count(received & closed & Q(outcome=Outcome.NOT_ACCEPTED)),
-        abandoned=count(received & closed & Q(outcome=Outcome.ABANDONED)),
-        accepted=count(accepted),
-        concluded=count(concluded),
-        decided=count(concluded & Q(outcome__in=MERITS)),
-        upheld=count(concluded & Q(outcome=Outcome.UPHELD)),
-        claim_rejected=count(concluded & Q(outcome=Outcome.CLAIM_REJECTED)),
-        corrected=count(concluded & Q(outcome__in=CORRECTED)),
-        application_rejected=count(concluded & Q(outcome=Outcome.APPLICATION_REJECTED)),
-        mediated_or_settled=count(concluded & Q(outcome__in=MEDIATED_OR_SETTLED)),
-        withdrawn=count(concluded & Q(outcome=Outcome.WITHDRAWAL)),
-        terminated=count(concluded & Q(outcome=Outcome.TERMINATION)),
-        overdue=count(overdue_on(day)),
-        replies_due=count(reply_fell_due),
-        replies_on_time=count(reply_fell_due & replied & Q(replied_on__lte=F("reply_due"))),
-        replies_overdue=count(reply_fell_due & ((replied & Q(replied_on__gt=F("reply_due"))) | reply_missing)),
-        litigated=count(during_year("lawsuit_filed_on")),
+    reply_on_time = replied & Q(replied_on__lte=F("reply_due"))
+    reply_late = (replied & Q(replied_on__gt=F("reply_due"))) | reply_missing
+    cases = tally(
+        scope.rows(ReconsiderationCase),
+        {
+            "received": during_year("received_on"),
+            "accepted": Q(accepted_on__lte=day),
+            "closed": Q(closed_on__lte=day),
+            "overdue": overdue_on(day),
+            "reply_fell_due": reply_fell_due,
+            "reply_on_time": reply_on_time,
+            "reply_late": reply_late,
+            "litigated": during_year("lawsuit_filed_on"),
+        },
+        fields=["outcome"],
     )
+    concluded = {"received": True, "accepted": True, "closed": True}
+    figures = {
+        "received": cases.count(received=True),
+        "not_accepted": cases.count(received=True, closed=True, outcome=Outcome.NOT_ACCEPTED),
+        "abandoned": cases.count(received=True, closed=True, outcome=Outcome.ABANDONED),
+        "accepted": cases.count(received=True, accepted=True),
+        "concluded": cases.count(**concluded),
+        "decided": cases.count(**concluded, outcome=MERITS),
+        "upheld": cases.count(**concluded, outcome=Outcome.UPHELD),
+        "claim_rejected": cases.count(**concluded, outcome=Outcome.CLAIM_REJECTED),
+        "corrected": cases.count(**concluded, outcome=CORRECTED),
+        "application_rejected": cases.count(**concluded, outcome=Outcome.APPLICATION_REJECTED),
+        "mediated_or_settled": cases.count(**concluded, outcome=MEDIATED_OR_SETTLED),
+        "withdrawn": cases.count(**concluded, outcome=Outcome.WITHDRAWAL),
+        "terminated": cases.count(**concluded, outcome=Outcome.TERMINATION),
+        "overdue": cases.count(overdue=True),
+        "replies_due": cases.count(reply_fell_due=True),
+        "replies_on_time": cases.count(reply_fell_due=True, reply_on_time=True),
+        "replies_overdue": cases.count(reply_fell_due=True, reply_late=True),
+        "litigated": cases.count(litigated=True),
+    }
     denominator = (
         figures["received"] if settings.LAWGOV["CORRECTION_RATE_DENOMINATOR"] == "received" else figures["decided"]
     )

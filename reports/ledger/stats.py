@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import F, Q
 from django.utils import timezone
 
 from enforcement.agencies.scope import Scope
+from lawgov.tallies import counts, tally
 
 from .models import (
     AdviserMatter,
@@ -40,74 +41,84 @@ def year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
 
-def leadership_figures(scope: Scope, year: int) -> dict:
+def record_counts(scope: Scope, year: int) -> dict:
+    """The figures that count records of a kind whole, all in one query."""
     first, last = year_bounds(year)
     groups = (
         scope.rows(LeadingGroup)
         .filter(established_on__lte=last)
         .filter(Q(dissolved_on__isnull=True) | Q(dissolved_on__gte=first))
     )
-    meetings = scope.rows(LeadingGroupMeeting).filter(held_on__year=year)
-    meeting_totals = meetings.aggregate(count=Count("pk"), topics=Sum("topics_count"), decisions=Sum("decisions_count"))
-    plans = (
-        scope.rows(WorkPlan)
-        .filter(year=year)
-        .aggregate(
-            count=Count("pk"),
-            no_decisions=Count("pk", filter=Q(no_major_decisions=True)),
-            no_documents=Count("pk", filter=Q(no_normative_documents=True)),
-        )
+    return counts(
+        responsible_persons=scope.rows(ResponsiblePerson).serving_in(year),
+        leading_groups=groups,
+        first_responsible_reports=scope.rows(RuleOfLawReport).filter(year=year),
+        advisers=scope.rows(LegalAdviser).under_contract_in(year),
     )
+
+
+def leadership_figures(scope: Scope, year: int) -> dict:
+    meetings = scope.rows(LeadingGroupMeeting).filter(held_on__year=year)
+    meetings = tally(meetings, sums=["topics_count", "decisions_count"])
+    plans = tally(scope.rows(WorkPlan).filter(year=year), fields=["no_major_decisions", "no_normative_documents"])
+    planned = plans.count()
     return {
-        "responsible_persons": scope.rows(ResponsiblePerson).serving_in(year).count(),
-        "leading_groups": groups.count(),
-        "leading_group_meetings": meeting_totals["count"],
-        "leading_group_topics": meeting_totals["topics"] or 0,
-        "leading_group_decisions": meeting_totals["decisions"] or 0,
-        "first_responsible_reports": scope.rows(RuleOfLawReport).filter(year=year).count(),
-        "work_plans": plans["count"],
+        "leading_group_meetings": meetings.count(),
+        "leading_group_topics": meetings.sum("topics_count"),
+        "leading_group_decisions": meetings.sum("decisions_count"),
+        "work_plans": planned,
         # Only when every plan of the scope confirms it: one township's "none" says nothing of another's.
-        "no_major_decisions_confirmed": bool(plans["count"]) and plans["no_decisions"] == plans["count"],
-        "no_normative_documents_confirmed": bool(plans["count"]) and plans["no_documents"] == plans["count"],
+        "no_major_decisions_confirmed": bool(planned) and plans.count(no_major_decisions=True) == planned,
+        "no_normative_documents_confirmed": bool(planned) and plans.count(no_normative_documents=True) == planned,
     }
 
 
 def decision_figures(scope: Scope, year: int) -> dict:
-    totals = (
-        scope.rows(MajorDecision)
-        .decided_in(year)
-        .aggregate(
-            major_decisions=Count("pk"),
-            major_decisions_reviewed=Count("pk", filter=REVIEW_PASSED),
-            decisions_without_review=Count("pk", filter=~REVIEW_PASSED),
-            decisions_collectively_discussed=Count("pk", filter=DISCUSSED),
-            decisions_without_collective_discussion=Count("pk", filter=~DISCUSSED),
-            public_comment_decisions=Count("pk", filter=PUBLIC_COMMENT),
-            public_comments=Sum("public_comments"),
-            decisions_missing_mandatory_steps=Count("pk", filter=missing_mandatory_step()),
-        )
+    decisions = tally(
+        scope.rows(MajorDecision).decided_in(year),
+        {
+            "reviewed": REVIEW_PASSED,
+            "discussed": DISCUSSED,
+            "public_comment": PUBLIC_COMMENT,
+            "missing_step": missing_mandatory_step(),
+        },
+        sums=["public_comments"],
     )
-    totals["public_comments"] = totals["public_comments"] or 0
-    return totals
+    return {
+        "major_decisions": decisions.count(),
+        "major_decisions_reviewed": decisions.count(reviewed=True),
+        "decisions_without_review": decisions.count(reviewed=False),
+        "decisions_collectively_discussed": decisions.count(discussed=True),
+        "decisions_without_collective_discussion": decisions.count(discussed=False),
+        "public_comment_decisions": decisions.count(public_comment=True),
+        "public_comments": decisions.sum("public_comments"),
+        "decisions_missing_mandatory_steps": decisions.count(missing_step=True),
+    }
 
 
 def document_figures(scope: Scope, year: int, today: datetime.date) -> dict:
     period = FilingPeriod.in_force()
     due = filing_due_expression(period)
-    documents = scope.rows(NormativeDocument).issued_in(year).annotate(filing_due=due)
-    on_time = Q(filed_on__isnull=False, filed_on__lte=F("filing_due"))
-    late = Q(filed_on__gt=F("filing_due")) | Q(filed_on__isnull=True, filing_due__lt=today)
-    totals = documents.aggregate(
-        normative_documents=Count("pk"),
-        normative_documents_reviewed=Count("pk", filter=REVIEWED_BEFORE_ISSUE),
-        normative_documents_without_review=Count("pk", filter=~REVIEWED_BEFORE_ISSUE),
-        normative_documents_published=Count("pk", filter=Q(published_on__isnull=False)),
-        normative_documents_filed=Count("pk", filter=Q(filed_on__isnull=False)),
-        normative_documents_filed_on_time=Count("pk", filter=on_time),
-        normative_documents_filed_late=Count("pk", filter=late),
+    documents = tally(
+        scope.rows(NormativeDocument).issued_in(year).annotate(filing_due=due),
+        {
+            "reviewed": REVIEWED_BEFORE_ISSUE,
+            "published": Q(published_on__isnull=False),
+            "filed": Q(filed_on__isnull=False),
+            "on_time": Q(filed_on__isnull=False, filed_on__lte=F("filing_due")),
+            "late": Q(filed_on__gt=F("filing_due")) | Q(filed_on__isnull=True, filing_due__lt=today),
+        },
     )
-    totals["filing_period_days"] = period.days if period else None
-    return totals
+    return {
+        "normative_documents": documents.count(),
+        "normative_documents_reviewed": documents.count(reviewed=True),
+        "normative_documents_without_review": documents.count(reviewed=False),
+        "normative_documents_published": documents.count(published=True),
+        "normative_documents_filed": documents.count(filed=True),
+        "normative_documents_filed_on_time": documents.count(on_time=True),
+        "normative_documents_filed_late": documents.count(late=True),
+        "filing_period_days": period.days if period else None,
+    }
 
 
 MATTER_KEYS = {
@@ -119,42 +130,35 @@ MATTER_KEYS = {
 
 
 def adviser_figures(scope: Scope, year: int) -> dict:
-    totals = (
-        scope.rows(AdviserMatter)
-        .filter(handled_on__year=year)
-        .aggregate(
-            adviser_matters=Count("pk"),
-            **{key: Count("pk", filter=Q(kind__in=kinds)) for key, kinds in MATTER_KEYS.items()},
-        )
-    )
-    totals["advisers"] = scope.rows(LegalAdviser).under_contract_in(year).count()
-    return totals
+    matters = tally(scope.rows(AdviserMatter).filter(handled_on__year=year), fields=["kind"])
+    return {
+        "adviser_matters": matters.count(),
+        **{key: matters.count(kind=kinds) for key, kinds in MATTER_KEYS.items()},
+    }
+
+
+DISPUTE_OUTCOME_KEYS = {
+    "disputes_mediated": DisputeOutcome.MEDIATED,
+    "disputes_failed": DisputeOutcome.FAILED,
+    "disputes_referred": DisputeOutcome.REFERRED,
+    "disputes_pending": DisputeOutcome.PENDING,
+}
 
 
 def dispute_figures(scope: Scope, year: int) -> dict:
-    outcomes = {
-        "disputes_mediated": DisputeOutcome.MEDIATED,
-        "disputes_failed": DisputeOutcome.FAILED,
-        "disputes_referred": DisputeOutcome.REFERRED,
-        "disputes_pending": DisputeOutcome.PENDING,
+    disputes = tally(scope.rows(Dispute).filter(received_on__year=year), fields=["outcome", "kind"])
+    return {
+        "disputes_received": disputes.count(),
+        **{key: disputes.count(outcome=outcome) for key, outcome in DISPUTE_OUTCOME_KEYS.items()},
+        "disputes_by_kind": {kind: disputes.count(kind=kind) for kind in DisputeKind.values},
     }
-    totals = (
-        scope.rows(Dispute)
-        .filter(received_on__year=year)
-        .aggregate(
-            disputes_received=Count("pk"),
-            **{key: Count("pk", filter=Q(outcome=outcome)) for key, outcome in outcomes.items()},
-            **{f"kind_{kind}": Count("pk", filter=Q(kind=kind)) for kind in DisputeKind.values},
-        )
-    )
-    totals["disputes_by_kind"] = {kind: totals.pop(f"kind_{kind}") for kind in DisputeKind.values}
-    return totals
 
 
 def governance_figures(scope: Scope, year: int, *, today: datetime.date | None = None) -> dict:
     """The ledger's figures for the report's 一、(一) and (二): leadership, decisions, documents, advisers, disputes."""
     today = today or timezone.localdate()
     return {
+        **record_counts(scope, year),
         **leadership_figures(scope, year),
         **decision_figures(scope, year),
         **document_figures(scope, year, today),

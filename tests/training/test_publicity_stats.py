@@ -83,4 +83,4 @@ def test_publicity_figures_take_the_same_number_of_queries_at_any_size(world):
         lambda n: PublicityActivityFactory.create_batch(n, agency=world.township_a, formats=[interactive]),
         lambda: figures_of_a(world),
     )
-    assert counts[0] == counts[1] <= 6
+    assert counts[0] == counts[1] <= 4

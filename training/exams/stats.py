@@ -10,6 +10,7 @@ from enforcement.agencies.scope import Scope
 from enforcement.agencies.yearly import as_of
 from enforcement.officers.models.officer import Officer
 from lawgov.rates import rate
+from lawgov.tallies import counts
 from training.exams.models import Exam, ExamResult, excellent_q, passed_q, sat_q
 from training.exams.roll import on_the_roll_of
 
@@ -22,7 +23,6 @@ def exam_figures(scope: Scope, year: int, *, today: datetime.date | None = None)
     name. An officer who failed and passed the make-up counts once as passed.
     """
     day = as_of(year, today)
-    held = scope.rows(Exam).filter(date__year=year, date__lte=day).count()
     # Results and the roll count where the officer works, whoever held the exam
     # (a township's staff sitting the county's exam count for the township).
     results = scope.rows(ExamResult).filter(exam__date__year=year, exam__date__lte=day)
@@ -32,9 +32,13 @@ def exam_figures(scope: Scope, year: int, *, today: datetime.date | None = None)
         excellent=Count("officer", distinct=True, filter=excellent_q()),
     )
     exams_of_the_year = Exam.objects.filter(date__year=year, date__lte=day)
-    on_roll = scope.rows(Officer).filter(on_the_roll_of(exams_of_the_year)).count()
+    counted = counts(
+        exams=scope.rows(Exam).filter(date__year=year, date__lte=day),
+        roll=scope.rows(Officer).filter(on_the_roll_of(exams_of_the_year)),
+    )
+    on_roll = counted["roll"]
     return {
-        "exams": held,
+        "exams": counted["exams"],
         "roll": on_roll,
         "required": on_roll,
         "participants": totals["participants"],

@@ -97,14 +97,18 @@ class Audience(TimeStampedModel):
         return self.name
 
 
+def for_youth() -> models.Q:
+    """Activities held at a school or for a young audience."""
+    young_audience = Audience.objects.filter(is_youth=True, activities=models.OuterRef("pk"))
+    return ~models.Q(school="") | models.Exists(young_audience)
+
+
 class PublicityActivityQuerySet(ScopedQuerySet):
     def in_year(self, year: int):
         return self.filter(start_date__year=year)
 
     def youth(self):
-        """Activities held at a school or for a young audience."""
-        for_youth = Audience.objects.filter(is_youth=True, activities=models.OuterRef("pk"))
-        return self.filter(~models.Q(school="") | models.Exists(for_youth))
+        return self.filter(for_youth())
 
 
 class PublicityActivity(TimeStampedModel):

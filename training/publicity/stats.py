@@ -11,7 +11,8 @@ from enforcement.agencies.scope import Scope
 from enforcement.agencies.yearly import as_of
 from enforcement.officers.models.officer import Officer
 from lawgov.rates import rate
-from training.publicity.models import PublicityActivity, PublicityFormat
+from lawgov.tallies import tally
+from training.publicity.models import PublicityActivity, PublicityFormat, for_youth
 from training.publicity.youth import PublicitySite, RuleOfLawVicePrincipal
 
 # The key of `by_theme` under which activities without a theme day are counted.
@@ -40,18 +41,14 @@ def publicity_figures(scope: Scope, year: int, *, today: datetime.date | None = 
     first_day = datetime.date(year, 1, 1)
     activities = scope.rows(PublicityActivity).in_year(year).filter(start_date__lte=day)
     interactive = PublicityFormat.objects.filter(is_interactive=True, activities=OuterRef("pk"))
-    youth = activities.youth().values("pk")
-    totals = activities.aggregate(
-        activities=Count("id"),
-        participants=Sum("participants"),
-        materials=Sum("materials"),
-        interactive=Count("id", filter=Q(Exists(interactive))),
-        youth_activities=Count("id", filter=Q(pk__in=youth)),
+    # The theme is one row per activity: the activities by theme come in the same query.
+    totals = tally(
+        activities,
+        {"interactive": Exists(interactive), "youth": for_youth()},
+        fields=["theme__name"],
+        sums=["participants", "materials"],
     )
-    by_theme = {
-        row["theme__name"] or UNTHEMED: row["count"]
-        for row in activities.order_by().values("theme__name").annotate(count=Count("id"))
-    }
+    by_theme = {theme or UNTHEMED: count for theme, count in totals.by("theme__name").items()}
     by_format = {
         row["formats__name"]: row["count"]
         for row in activities.filter(formats__isnull=False)
@@ -64,34 +61,27 @@ def publicity_figures(scope: Scope, year: int, *, today: datetime.date | None = 
         vice_principal_terms__activities__start_date__gte=school_year_start,
         vice_principal_terms__activities__start_date__lte=min(school_year_end, day),
     )
-    serving = Q(
-        vice_principal_terms__in=scope.rows(RuleOfLawVicePrincipal).serving_between(first_day, day).values("pk")
-    )
-    vice_principals = (
-        scope.rows(RuleOfLawVicePrincipal)
-        .serving_between(first_day, day)
-        .aggregate(officers=Count("officer", distinct=True))["officers"]
-    )
-    meeting = (
+    serving = scope.rows(RuleOfLawVicePrincipal).serving_between(first_day, day)
+    # One row per officer serving as a vice principal, with the class periods of their serving terms.
+    vice_principals = tally(
         scope.rows(Officer)
-        .filter(serving)
-        .annotate(periods=Sum("vice_principal_terms__activities__class_periods", filter=lessons_in_school_year))
-        .filter(periods__gte=settings.LAWGOV["VICE_PRINCIPAL_CLASS_PERIODS"])
-        .count()
+        .filter(vice_principal_terms__in=serving.values("pk"))
+        .annotate(periods=Sum("vice_principal_terms__activities__class_periods", filter=lessons_in_school_year)),
+        {"meeting": Q(periods__gte=settings.LAWGOV["VICE_PRINCIPAL_CLASS_PERIODS"])},
     )
     sites = scope.rows(PublicitySite).filter(since__lte=day).filter(Q(until__isnull=True) | Q(until__gte=first_day))
     sites_by_kind = {row["kind"]: row["count"] for row in sites.order_by().values("kind").annotate(count=Count("id"))}
     return {
-        "activities": totals["activities"],
-        "participants": totals["participants"] or 0,
-        "materials": totals["materials"] or 0,
+        "activities": totals.count(),
+        "participants": totals.sum("participants"),
+        "materials": totals.sum("materials"),
         "by_theme": by_theme,
         "by_format": by_format,
-        "interactive_activities": totals["interactive"],
-        "interactive_share": rate(totals["interactive"], totals["activities"]),
-        "youth_activities": totals["youth_activities"],
-        "vice_principals": vice_principals,
-        "vice_principals_meeting_lessons": meeting,
+        "interactive_activities": totals.count(interactive=True),
+        "interactive_share": rate(totals.count(interactive=True), totals.count()),
+        "youth_activities": totals.count(youth=True),
+        "vice_principals": vice_principals.count(),
+        "vice_principals_meeting_lessons": vice_principals.count(meeting=True),
         "sites": sum(sites_by_kind.values()),
         "sites_by_kind": sites_by_kind,
     }

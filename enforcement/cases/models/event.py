@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from enforcement.agencies.base import TimeStampedModel
 from enforcement.agencies.querysets import scoped_queryset
-from enforcement.cases.certification import officer_refusal
+from enforcement.cases.certification import may_act
 from enforcement.cases.models.case import EnforcementCase
 from enforcement.cases.models.choices import EVENT_OUTCOMES, CaseEventKind
 from enforcement.officers.models.officer import Officer
@@ -110,4 +110,4 @@ class EventOfficer(models.Model):
         it uncertified. Read with the event, its case's field and the
         officer's certificates (and their history) loaded, or it queries.
         """
-        return officer_refusal(self.officer, self.event.case.field, self.event.occurred_on) is None
+        return may_act(self.officer, self.event.case.field, self.event.occurred_on)

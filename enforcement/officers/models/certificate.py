@@ -4,6 +4,7 @@ import datetime
 import secrets
 
 from concurrency.fields import IntegerVersionField
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -16,6 +17,7 @@ from enforcement.agencies.base import TimeStampedModel
 from enforcement.agencies.enforcement_fields import EnforcementField, joined, unmatched_names_field
 from enforcement.agencies.querysets import scoped_queryset
 from enforcement.officers.models.officer import Officer
+from lawgov.expressions import CaseOf
 
 
 class CertificateKind(models.TextChoices):
@@ -54,7 +56,7 @@ class CertificateState(models.TextChoices):
     REVIEW_FAILED = "review_failed", _("Failed the annual review")  # 年审不合格
 
 
-def state_expression(day: datetime.date) -> models.Case:
+def state_expression(day: datetime.date) -> models.Expression:
     """The state of each certificate on `day`, as SQL: the query form of `Certificate.state_on`.
 
     The order of the branches is the order of precedence: a revoked or
@@ -75,16 +77,40 @@ def state_expression(day: datetime.date) -> models.Case:
         .values("result")[:1]
     )
     state = CertificateState
-    return models.Case(
-        models.When(Exact(status, CertificateStatus.REVOKED), then=models.Value(state.REVOKED)),
-        models.When(Exact(status, CertificateStatus.CANCELLED), then=models.Value(state.CANCELLED)),
+    dated = models.Case(
         models.When(valid_until__lt=day, then=models.Value(state.EXPIRED)),
         models.When(issued_on__gt=day, then=models.Value(state.NOT_YET_EFFECTIVE)),
-        models.When(Exact(status, CertificateStatus.SUSPENDED), then=models.Value(state.SUSPENDED)),
-        models.When(Exact(review, ReviewResult.FAILED), then=models.Value(state.REVIEW_FAILED)),
-        default=models.Value(state.EFFECTIVE),
+        default=None,
         output_field=models.CharField(),
     )
+    review_failed = models.Case(
+        models.When(Exact(review, ReviewResult.FAILED), then=models.Value(state.REVIEW_FAILED)),
+        default=None,
+        output_field=models.CharField(),
+    )
+    # The status in force is looked up once and the branches follow from it.
+    return CaseOf(
+        status,
+        {
+            CertificateStatus.REVOKED: models.Value(state.REVOKED),
+            CertificateStatus.CANCELLED: models.Value(state.CANCELLED),
+            CertificateStatus.SUSPENDED: Coalesce(dated, models.Value(state.SUSPENDED)),
+        },
+        default=Coalesce(dated, review_failed, models.Value(state.EFFECTIVE)),
+        output_field=models.CharField(),
+    )
+
+
+def inside_warning_horizon(day: datetime.date) -> models.Q:
+    """Certificates whose last day is at most their kind's warning horizon (its largest ReminderThreshold) after `day`.
+
+    No threshold of a kind: no certificate of that kind is inside.
+    """
+    horizons = apps.get_model("enforcement", "ReminderThreshold").objects.horizons()
+    within = models.Q(pk__in=[])
+    for kind, days in horizons.items():
+        within |= models.Q(kind=kind, valid_until__lte=day + datetime.timedelta(days=days))
+    return within
 
 
 def validate_status_change(*, current: str, new: str, reason: str, on: datetime.date, last_change_on=None) -> None:
@@ -141,13 +167,7 @@ class CertificateQuerySet(scoped_queryset("officer__agency")):
 
     def expiring_on(self, day: datetime.date) -> CertificateQuerySet:
         """Effective on `day` and inside the warning horizon of their kind: the largest ReminderThreshold."""
-        horizons = self.model._meta.apps.get_model("enforcement", "ReminderThreshold").objects.horizons()
-        if not horizons:
-            return self.none()
-        within = models.Q()
-        for kind, days in horizons.items():
-            within |= models.Q(kind=kind, valid_until__lte=day + datetime.timedelta(days=days))
-        return self.effective_on(day).filter(within)
+        return self.effective_on(day).filter(inside_warning_horizon(day))
 
 
 class Certificate(TimeStampedModel):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models.lookups import IsNull
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -57,12 +58,12 @@ class MajorDecisionQuerySet(LedgerQuerySet):
 
 def missing_mandatory_step() -> models.Q:
     """A decided item lacks a step that the rules in force make mandatory for its category."""
-    required = MandatoryDecisionStep.for_province()
-    condition = models.Q(pk__in=[])
+    # One subquery for every step: a mandatory step of the category whose day the decision lacks.
+    lacking = models.Q(pk__in=[])
     for step, field in STEP_FIELDS.items():
-        mandatory = models.Exists(required.filter(category=models.OuterRef("category"), step=step))
-        condition |= models.Q(mandatory, **{f"{field}__isnull": True})
-    return DECIDED & condition
+        lacking |= models.Q(step=step) & models.Q(IsNull(models.OuterRef(field), True))
+    required = MandatoryDecisionStep.for_province().filter(lacking, category=models.OuterRef("category"))
+    return DECIDED & models.Q(models.Exists(required))
 
 
 class MajorDecision(LedgerRecord):

@@ -147,4 +147,4 @@ def test_the_governance_figures_take_the_same_number_of_queries_at_two_sizes(wor
     for _ in range(3):
         ledger_year(AgencyFactory(parent=world.township_a), meetings=4, decisions=3, documents=2, disputes=10)
     large = count_queries(world)
-    assert small == large == 11
+    assert small == large == 8

@@ -1,0 +1,116 @@
+"""Rows counted by the conditions they meet, in one grouped query.
+
+Most yearly figures count the rows that meet some of a few conditions
+(received in the year, closed by its end, with such an outcome). Asked as one
+filtered aggregate per figure, the same conditions are built, resolved and
+compiled again for every figure, which costs far more than the database's
+work. A tally instead selects each condition once per row, groups the rows by
+what they meet, and leaves a handful of groups for the figures to add up.
+
+The grouping is done around the ORM's query, not by it: Django compiles an
+expression again for its GROUP BY clause, which for a condition holding
+subqueries (a certificate's state) doubles the cost of the whole query.
+
+A condition must be a fact of the row itself (its columns, or an `Exists` over
+related rows): a join to many related rows would put one row into several
+groups and count it more than once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, models
+
+ROWS = "rows"
+
+
+def _matches(value, wanted) -> bool:
+    if isinstance(wanted, bool):
+        # A condition that SQL answers with NULL is not met, as in a filter.
+        return bool(value) is wanted
+    if isinstance(wanted, Collection) and not isinstance(wanted, str):
+        return value in wanted
+    return value == wanted
+
+
+@dataclass(frozen=True)
+class Tally:
+    """The groups of one query: each a combination of conditions met and values, with its rows and sums."""
+
+    groups: tuple[dict, ...]
+
+    def _matching(self, wanted: Mapping) -> list[dict]:
+        return [group for group in self.groups if all(_matches(group[key], want) for key, want in wanted.items())]
+
+    def count(self, **wanted) -> int:
+        """The rows whose conditions are met (True) or not (False) and whose values are (one of) those named."""
+        return sum(group[ROWS] for group in self._matching(wanted))
+
+    def sum(self, name: str, **wanted):
+        """The sum of the summed column `name` over the rows `count` would count: 0 when none."""
+        return sum(group[name] or 0 for group in self._matching(wanted))
+
+    def by(self, name: str, **wanted) -> dict:
+        """The rows `count` would count, by their value of `name`."""
+        counts: dict = {}
+        for group in self._matching(wanted):
+            counts[group[name]] = counts.get(group[name], 0) + group[ROWS]
+        return counts
+
+
+def tally(
+    queryset: models.QuerySet,
+    conditions: Mapping[str, models.Q | models.Expression] | None = None,
+    *,
+    fields: Collection[str] = (),
+    sums: Collection[str] = (),
+) -> Tally:
+    """Count `queryset`'s rows by the named `conditions` they meet and by their values of `fields`.
+
+    `fields` and `sums` are lookups from the row ("outcome", "theme__name");
+    each of `sums` is added up per group as well.
+    """
+    conditions = dict(conditions or {})
+    columns: dict[str, models.Expression] = {name: models.F(name) for name in (*fields, *sums)}
+    for name, met in conditions.items():
+        columns[name] = models.ExpressionWrapper(met, output_field=models.BooleanField())
+    # Aliases of our own, so that no column of the model is shadowed.
+    aliases = {name: f"tally_{position}" for position, name in enumerate(columns)}
+    rows = queryset.order_by().values(**{aliases[name]: column for name, column in columns.items()})
+    connection = connections[rows.db]
+    try:
+        sql, params = rows.query.get_compiler(connection=connection).as_sql()
+    except EmptyResultSet:
+        return Tally(())
+    quote = connection.ops.quote_name
+    grouped = [quote(aliases[name]) for name in (*conditions, *fields)]
+    added = [f"SUM({quote(aliases[name])})" for name in sums]
+    select = ", ".join([*grouped, "COUNT(*)", *added])
+    group_by = f" GROUP BY {', '.join(grouped)}" if grouped else ""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {select} FROM ({sql}) tallied{group_by}", params)
+        found = cursor.fetchall()
+    names = [*conditions, *fields, ROWS, *sums]
+    return Tally(tuple(dict(zip(names, row, strict=True)) for row in found))
+
+
+def counts(**querysets: models.QuerySet) -> dict[str, int]:
+    """The number of rows of each queryset, all in one query (of the first queryset's database)."""
+    connection = connections[next(iter(querysets.values())).db]
+    parts, params = [], []
+    for queryset in querysets.values():
+        rows = queryset.order_by().values("pk")
+        try:
+            sql, more = rows.query.get_compiler(connection=connection).as_sql()
+        except EmptyResultSet:
+            parts.append("0")
+            continue
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) counted)")
+        params.extend(more)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}", params)
+        found = cursor.fetchone()
+    return dict(zip(querysets, found, strict=True))
