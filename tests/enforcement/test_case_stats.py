@@ -79,4 +79,4 @@ def test_the_figures_cost_the_same_queries_for_5_and_50_cases(world):
             penalty_case(world.township_a, *DECIDED, ("investigated", D(2025, 3, 6)), handlers=handlers)
 
     counts = query_counts_at_two_sizes(make, lambda: figures(world, world.team_lead_a))
-    assert counts[0] == counts[1] <= 8
+    assert counts[0] == counts[1] <= 9  # the acts, officers with certificates, history and fields, the counts

@@ -135,7 +135,7 @@ def test_the_template_has_every_column_header():
 
 
 def test_the_export_writes_formula_like_values_as_text_cells_without_an_escape(world):
-    CertificateFactory(officer__agency=world.township_a, officer__name="=HYPERLINK(1)", number="+1", fields="@SUM")
+    CertificateFactory(officer__agency=world.township_a, officer__name="=HYPERLINK(1)", number="+1", area="@SUM")
     OfficerFactory(agency=world.team_a, name="-2")
     content = export_roster(officer_pairs(Officer.objects.all()), full_id_numbers=True)
     sheet = load_workbook(io.BytesIO(content)).active
