@@ -27,6 +27,32 @@ class JSONArrayAgg(models.Aggregate):
         return super().as_sql(compiler, connection, function="JSON_GROUP_ARRAY", **extra_context)
 
 
+class _CompiledOnce(models.Subquery):
+    # The SQL of a resolved subquery depends on nothing but its resolution (the
+    # outer row it refers to) and the connection: a queryset built once and
+    # filtered per request (each filter a clone sharing its annotations) then
+    # compiles it once, not each time. Compiling is most of what such a
+    # subquery costs. Every new resolution, or relabelling, starts afresh.
+
+    def resolve_expression(self, *args, **kwargs):
+        resolved = super().resolve_expression(*args, **kwargs)
+        resolved._compiled = {}
+        return resolved
+
+    def relabeled_clone(self, change_map):
+        clone = super().relabeled_clone(change_map)
+        clone._compiled = {}
+        return clone
+
+    def as_sql(self, compiler, connection, template=None, **extra_context):
+        compiled = getattr(self, "_compiled", None)
+        if compiled is None or template is not None or extra_context:
+            return super().as_sql(compiler, connection, template, **extra_context)
+        if connection.alias not in compiled:
+            compiled[connection.alias] = super().as_sql(compiler, connection)
+        return compiled[connection.alias]
+
+
 def _relation(model: type[models.Model], relation: str):
     """The related model and the lookup from it back to `model`, for a reverse foreign key or a many-to-many."""
     field = model._meta.get_field(relation)
@@ -50,7 +76,7 @@ def related_rows(model: type[models.Model], relation: str, fields: list[str], ou
         .annotate(rows=JSONArrayAgg(JSONObject(**{name: models.F(name) for name in fields})))
         .values("rows")
     )
-    return models.Subquery(rows, output_field=models.JSONField())
+    return _CompiledOnce(rows, output_field=models.JSONField())
 
 
 def _instances(related: type[models.Model], rows: list[dict], db: str | None, known: dict) -> list[models.Model]:
