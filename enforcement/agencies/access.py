@@ -4,9 +4,10 @@ Resolving a token costs four queries (token and user, the user's permissions,
 their groups' permissions, their memberships): more than the HR check itself.
 The answer is cached, keyed by one access version; any write that could
 change it (a token, a user, a group, a permission, a membership, an agency's
-place in the tree) bumps that version in its own transaction, so the change
-takes effect with the next request, in every process. Reading the version
-is the one query a warm request pays for its identity.
+place in the tree) bumps that version in its own transaction, which
+publishes it to the shared cache as it commits, so the change takes effect
+with the next request, in every process. A warm request reads the version
+from the cache: its identity costs no query.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def resolve_token(key: str):
 
     Raises AuthenticationFailed, with DRF's own messages, for an unknown token or an inactive user.
     """
-    version = CacheVersion.objects.read([ACCESS_VERSION])[ACCESS_VERSION]
+    version = CacheVersion.objects.read_published(ACCESS_VERSION)
     cache_key = _cache_key(key, version)
     user = cache.get(cache_key)
     if user is not None:

@@ -8,12 +8,14 @@ and the public verification page.
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from enforcement.agencies.related_rows import related_rows, take_prefetched
 from enforcement.agencies.validators import normalise_id_number
 from enforcement.officers.models.certificate import (
     AnnualReview,
@@ -137,30 +139,61 @@ def find_officer(officers: QuerySet[Officer], *, number: str = "", id_number: st
     return _matching(with_certificates(officers), number, id_number).first()
 
 
+# What the HR check reads of each related row: the history `state_on` and
+# `certificate_reason` read, and the enforcement fields the answer names.
+CHECKED_CERTIFICATE_ROWS = {
+    "status_changes": ["id", "status", "previous_status", "changed_on"],
+    "annual_reviews": ["id", "year", "result", "reviewed_on"],
+    "fields": ["id", "name", "order"],
+}
+CHECKED_OFFICER_ROWS = {"enforcement_fields": ["id", "name", "order"]}
+
+
+def _rows_of(model, relations: dict[str, list[str]], outer: str = "pk") -> dict:
+    return {f"{relation}_rows": related_rows(model, relation, fields, outer) for relation, fields in relations.items()}
+
+
+def _take_rows(instance, relations: dict[str, list[str]], rows_of=None) -> None:
+    for relation in relations:
+        take_prefetched(instance, relation, getattr(rows_of or instance, f"{relation}_rows"))
+
+
+@functools.cache
+def _checked_certificates() -> QuerySet[Certificate]:
+    # Built once: putting the subqueries together costs as much as running them.
+    return Certificate.objects.select_related("officer__agency").annotate(
+        **_rows_of(Certificate, CHECKED_CERTIFICATE_ROWS), **_rows_of(Officer, CHECKED_OFFICER_ROWS, "officer")
+    )
+
+
+@functools.cache
+def _checked_officers() -> QuerySet[Officer]:
+    return Officer.objects.select_related("agency").annotate(**_rows_of(Officer, CHECKED_OFFICER_ROWS))
+
+
 def check_certification(
     officers: QuerySet[Officer], *, number: str = "", id_number: str = "", day: datetime.date
 ) -> CertificationCheck | None:
     """The HR check among `officers` (the caller's scope); None when nobody matches.
 
-    The person's certificates come with the officer and agency joined in, then
-    their status changes and reviews: three queries; a fourth only for a
-    person who holds no certificate.
+    One query: the person's certificates, with the officer and agency joined
+    in and the related rows the check reads as JSON (`related_rows`); a
+    second only for a person who holds no certificate.
     """
     matching = _matching(officers, number, id_number).order_by("pk")[:1]
-    certificates = list(
-        with_validity_history(
-            Certificate.objects.filter(officer__in=matching)
-            .select_related("officer__agency")
-            .prefetch_related("fields", "officer__enforcement_fields")
-        )
-    )
-    if not certificates:
-        officer = find_officer(officers, number=number, id_number=id_number)
-        return None if officer is None else check_officer(officer, day)
-    officer = certificates[0].officer
+    certificates = list(_checked_certificates().filter(officer__in=matching))
+    if certificates:
+        officer = certificates[0].officer
+        _take_rows(officer, CHECKED_OFFICER_ROWS, rows_of=certificates[0])
+    else:
+        officer = _checked_officers().filter(pk__in=matching).first()
+        if officer is None:
+            return None
+        _take_rows(officer, CHECKED_OFFICER_ROWS)
     for certificate in certificates:
+        _take_rows(certificate, CHECKED_CERTIFICATE_ROWS)
         certificate.officer = officer  # one object for the person, as the serializer expects
-    officer._prefetched_objects_cache = {"certificates": certificates}
+    officer._prefetched_objects_cache["certificates"] = certificates
     return check_officer(officer, day)
 
 

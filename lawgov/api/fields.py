@@ -29,13 +29,15 @@ class OptionalChoiceField(serializers.ChoiceField):
 
 
 class FieldsBuiltOnce:
-    # A read-only ModelSerializer whose fields are worked out from the model
-    # once per class, not per use: ModelSerializer introspects the model every
-    # time it is instantiated, which costs more than the rest of a small
-    # answer (the HR check builds three). Each use gets its own deep copy, so
-    # that no field is bound to another request's serializer. (A comment, not
-    # a docstring: the OpenAPI schema would take a docstring as the
-    # description of every serializer using this.)
+    # A ModelSerializer whose fields are worked out from the model once per
+    # class, not per use: ModelSerializer introspects the model every time it
+    # is instantiated, which costs more than the rest of a small answer (the
+    # HR check builds three). Each use gets its own copies, so that no field
+    # is bound to another request's serializer: shallow ones when the
+    # serializer only reads (binding sets the copy's own attributes), deep
+    # ones when it takes data, whose validation may keep state in a field.
+    # (A comment, not a docstring: the OpenAPI schema would take a docstring
+    # as the description of every serializer using this.)
 
     _fields_template: dict | None = None
 
@@ -43,4 +45,6 @@ class FieldsBuiltOnce:
         cls = type(self)
         if cls.__dict__.get("_fields_template") is None:
             cls._fields_template = super().get_fields()
-        return copy.deepcopy(cls._fields_template)
+        if hasattr(self.root, "initial_data"):
+            return copy.deepcopy(cls._fields_template)
+        return {name: copy.copy(field) for name, field in cls._fields_template.items()}

@@ -4,12 +4,13 @@ import pytest
 import time_machine
 from django.utils import translation
 
+from enforcement.agencies.enforcement_fields import fields_named
 from enforcement.officers.certification import check_certification
-from enforcement.officers.models.certificate import Certificate, CertificateStatus
+from enforcement.officers.models.certificate import Certificate, CertificateStatus, ReviewResult
 from enforcement.officers.models.officer import Officer
 from enforcement.officers.services import change_certificate_status
 from tests.base import api_client_for
-from tests.factories import CertificateFactory, OfficerFactory
+from tests.factories import AnnualReviewFactory, CertificateFactory, OfficerFactory
 
 TODAY = datetime.date(2026, 6, 1)
 URL = "/api/v1/certificates/check/"
@@ -97,6 +98,33 @@ def test_the_check_endpoint_answers_by_certificate_number(world):
     assert body["officer"]["id"] == certificate.officer_id
     assert body["officer"]["id_number"] == certificate.officer.id_number
     assert [row["number"] for row in body["certificates"]] == ["A-9"]
+
+
+def test_the_check_endpoint_answers_as_the_certificate_and_officer_endpoints_do(world):
+    officer = OfficerFactory(agency=world.township_a)
+    officer.enforcement_fields.set(fields_named(["市容环境", "城乡规划"]))
+    older = CertificateFactory(
+        officer=officer, fields="市容环境、城乡规划", issued_on=datetime.date(2021, 1, 1), valid_until=TODAY
+    )
+    AnnualReviewFactory(certificate=older, result=ReviewResult.FAILED, reviewed_on=datetime.date(2025, 12, 1))
+    newer = CertificateFactory(officer=officer, fields="城乡规划", issued_on=datetime.date(2025, 1, 1))
+    change_certificate_status(certificate=newer, status=CertificateStatus.SUSPENDED, reason="调查", on=TODAY)
+    client = api_client_for(world.hr_a)
+    body = client.get(URL, {"number": newer.number}).json()
+    assert [row["state"] for row in body["certificates"]] == ["suspended", "review_failed"]
+    for row in body["certificates"]:
+        assert row == client.get(f"/api/v1/certificates/{row['id']}/").json()
+    officer_row = client.get(f"/api/v1/officers/{officer.pk}/").json()
+    assert body["officer"] == {key: officer_row[key] for key in body["officer"]}
+    assert body["officer"]["enforcement_fields"] == ["城乡规划", "市容环境"]
+
+
+def test_the_check_endpoint_names_the_fields_of_a_person_without_certificates(world):
+    officer = OfficerFactory(agency=world.township_a)
+    officer.enforcement_fields.set(fields_named(["市容环境", "城乡规划"]))
+    body = api_client_for(world.hr_a).get(URL, {"id_number": officer.id_number}).json()
+    assert body["certificates"] == []
+    assert body["officer"]["enforcement_fields"] == ["城乡规划", "市容环境"]
 
 
 def test_the_check_endpoint_answers_by_id_number_in_lower_case(world):

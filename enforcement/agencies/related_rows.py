@@ -1,0 +1,114 @@
+"""Related rows fetched inside their parent's query, as JSON, and handed to the parent as if prefetched.
+
+`prefetch_related` costs a query per relation; for an answer of a few rows
+those queries cost more than the rows. Here each relation is a correlated
+subquery aggregating the related rows into a JSON array of the fields their
+readers need, and `take_prefetched` turns the array back into model
+instances in the parent's prefetch cache, so that `parent.relation.all()`
+reads them as it would read prefetched ones: the code reading them is the
+same either way.
+"""
+
+from __future__ import annotations
+
+from operator import attrgetter
+
+from django.db import models
+from django.db.models.functions import JSONObject
+
+
+class JSONArrayAgg(models.Aggregate):
+    """The aggregated values as a JSON array: JSONB_AGG on PostgreSQL, JSON_GROUP_ARRAY on SQLite."""
+
+    function = "JSONB_AGG"
+    output_field = models.JSONField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, function="JSON_GROUP_ARRAY", **extra_context)
+
+
+class _CompiledOnce(models.Subquery):
+    # The SQL of a resolved subquery depends on nothing but its resolution (the
+    # outer row it refers to) and the connection: a queryset built once and
+    # filtered per request (each filter a clone sharing its annotations) then
+    # compiles it once, not each time. Compiling is most of what such a
+    # subquery costs. Every new resolution, or relabelling, starts afresh.
+
+    def resolve_expression(self, *args, **kwargs):
+        resolved = super().resolve_expression(*args, **kwargs)
+        resolved._compiled = {}
+        return resolved
+
+    def relabeled_clone(self, change_map):
+        clone = super().relabeled_clone(change_map)
+        clone._compiled = {}
+        return clone
+
+    def as_sql(self, compiler, connection, template=None, **extra_context):
+        compiled = getattr(self, "_compiled", None)
+        if compiled is None or template is not None or extra_context:
+            return super().as_sql(compiler, connection, template, **extra_context)
+        if connection.alias not in compiled:
+            compiled[connection.alias] = super().as_sql(compiler, connection)
+        return compiled[connection.alias]
+
+
+def _relation(model: type[models.Model], relation: str):
+    """The related model and the lookup from it back to `model`, for a reverse foreign key or a many-to-many."""
+    field = model._meta.get_field(relation)
+    related = field.related_model
+    if field.many_to_many and not field.auto_created:  # declared on `model`
+        return related, field.related_query_name()
+    return related, field.remote_field.name if field.auto_created else field.name
+
+
+def related_rows(model: type[models.Model], relation: str, fields: list[str], outer: str = "pk") -> models.Subquery:
+    """The rows of `model`'s `relation` (named by its related_name) for each outer row, as a JSON array
+    of objects with `fields`, or null when there are none: an annotation for `take_prefetched`.
+
+    `outer` is where the outer row holds the key of `model`: its own primary key, or a foreign key to it.
+    """
+    related, back = _relation(model, relation)
+    rows = (
+        related._base_manager.filter(**{back: models.OuterRef(outer)})
+        .order_by()
+        .values(back)
+        .annotate(rows=JSONArrayAgg(JSONObject(**{name: models.F(name) for name in fields})))
+        .values("rows")
+    )
+    return _CompiledOnce(rows, output_field=models.JSONField())
+
+
+def _instances(related: type[models.Model], rows: list[dict], db: str | None, known: dict) -> list[models.Model]:
+    # In the order of the model's fields, as from_db takes them; the others are deferred.
+    fields = [f for f in related._meta.concrete_fields if f.name in rows[0] or f.attname in known]
+    names = [f.attname for f in fields]
+    values = [[known[f.attname] if f.attname in known else f.to_python(row[f.name]) for f in fields] for row in rows]
+    instances = [related.from_db(db, names, row) for row in values]
+    for name in reversed(related._meta.ordering):  # stable sorts, last key first: the default ordering
+        key = name.lstrip("-")
+        attname = related._meta.pk.attname if key == "pk" else related._meta.get_field(key).attname
+        instances.sort(key=attrgetter(attname), reverse=name.startswith("-"))
+    return instances
+
+
+def take_prefetched(instance: models.Model, relation: str, rows: list[dict] | None) -> list[models.Model]:
+    """Put the JSON `rows` of `related_rows` into `instance`'s prefetch cache for `relation`, as instances.
+
+    `instance.relation.all()` then answers them without a query, as after
+    prefetch_related; rows of a reverse foreign key know `instance` as their
+    parent. They carry only the fields asked for: the others are deferred.
+    """
+    field = type(instance)._meta.get_field(relation)
+    related, _ = _relation(type(instance), relation)
+    instances = []
+    if rows:
+        parent = field.remote_field if field.one_to_many else None
+        known = {parent.attname: instance.pk} if parent else {}
+        instances = _instances(related, rows, instance._state.db, known)
+        for child in instances if parent else ():
+            parent.set_cached_value(child, instance)
+    if not hasattr(instance, "_prefetched_objects_cache"):
+        instance._prefetched_objects_cache = {}
+    instance._prefetched_objects_cache[relation] = instances
+    return instances
