@@ -18,6 +18,7 @@ from rest_framework.test import APIClient
 from enforcement.agencies import roles
 from enforcement.agencies.models import Agency, AgencyKind
 from tests.factories import AgencyFactory, UserFactory
+from tests.factories.certificates import restore_migrated_fields
 
 
 @dataclass
@@ -35,6 +36,7 @@ class World:
 
 
 def build_world() -> World:
+    restore_migrated_fields()
     county = AgencyFactory(name="示例县人民政府", kind=AgencyKind.COUNTY_GOVERNMENT)
     township_a = AgencyFactory(name="甲镇人民政府", parent=county)
     team_a = AgencyFactory(name="甲镇综合行政执法队", kind=AgencyKind.TEAM, parent=township_a)

@@ -1,8 +1,9 @@
 import datetime
+import importlib
 
 import factory
 
-from enforcement.agencies.enforcement_fields import field_names, fields_named, set_fields_in_bulk
+from enforcement.agencies.enforcement_fields import EnforcementField, field_names, set_fields_in_bulk
 from enforcement.officers.models.certificate import (
     AnnualReview,
     Certificate,
@@ -13,6 +14,15 @@ from enforcement.officers.models.certificate import (
 from tests.factories.officers import OfficerFactory
 
 DEFAULT_FIELDS = "城乡规划、市容环境"
+
+
+def restore_migrated_fields() -> None:
+    """The enforcement fields a migration adds, back after a transactional test flushed the tables."""
+    if not EnforcementField.objects.exists():
+        common = importlib.import_module("enforcement.migrations.0011_enforcement_fields").COMMON_FIELDS
+        EnforcementField.objects.bulk_create(
+            EnforcementField(name=name, order=order) for order, name in enumerate(common, start=1)
+        )
 
 
 class CertificateFactory(factory.django.DjangoModelFactory):
@@ -36,7 +46,9 @@ class CertificateFactory(factory.django.DjangoModelFactory):
             return
         names = DEFAULT_FIELDS if extracted is None else extracted
         # As the roster writes them: in the certificate's first history entry, not a second one.
-        fields = fields_named(field_names(names) if isinstance(names, str) else names)
+        # get_or_create: a test after a transactional one finds the table flushed of the migrations' rows.
+        names = field_names(names) if isinstance(names, str) else names
+        fields = [EnforcementField.objects.get_or_create(name=name)[0] for name in names]
         set_fields_in_bulk(Certificate, "fields", {self.pk: fields})
 
 
