@@ -3,7 +3,8 @@ import datetime
 from enforcement.agencies.scope import Scope
 from enforcement.cases.services import record_event
 from enforcement.cases.stats import enforcement_figures
-from enforcement.models import CertificateStatus, CertificateStatusChange
+from enforcement.models import CertificateStatus
+from enforcement.officers.services import change_certificate_status
 from enforcement.reconsideration.services import record_event as record_reconsideration_event
 from tests.base import query_counts_at_two_sizes
 from tests.factories import ReconsiderationCaseFactory, certified_officer, penalty_case
@@ -48,10 +49,8 @@ def test_the_enforcement_figures_of_a_year(world):
 def test_a_back_dated_revocation_counts_the_acts_after_it_as_uncertified(world):
     case = penalty_case(world.township_a, ("filed", D(2025, 3, 4)), ("investigated", D(2025, 3, 6)))
     certificate = case.handlers.first().certificates.get()
-    certificate.status = CertificateStatus.REVOKED
-    certificate.save()
-    CertificateStatusChange.objects.create(
-        certificate=certificate, status="revoked", previous_status="valid", changed_on=D(2025, 3, 5), reason="违规"
+    change_certificate_status(
+        certificate=certificate, status=CertificateStatus.REVOKED, reason="违规", on=D(2025, 3, 5)
     )
     # Filed on 2025-03-04 while certified; the investigation of 2025-03-06 came after the revocation's date.
     assert figures(world)["uncertified_handler_acts"] == 1

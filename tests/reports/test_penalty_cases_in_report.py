@@ -22,7 +22,8 @@ import pytest
 import time_machine
 
 from enforcement.cases.services import record_event
-from enforcement.models import CertificateStatus, CertificateStatusChange
+from enforcement.models import CertificateStatus
+from enforcement.officers.services import change_certificate_status
 from enforcement.reconsideration.services import record_event as record_reconsideration_event
 from reports.annual import services
 from reports.annual.document import paragraphs_of
@@ -137,10 +138,8 @@ def test_a_year_without_penalty_cases_says_nothing_of_them(world):
 def test_acts_by_an_officer_without_an_effective_certificate_are_a_problem_with_their_cause(world):
     case = penalty_case(world.township_a, ("filed", D(2025, 3, 4)), ("investigated", D(2025, 3, 6)))
     certificate = case.handlers.first().certificates.get()
-    certificate.status = CertificateStatus.REVOKED
-    certificate.save()
-    CertificateStatusChange.objects.create(
-        certificate=certificate, status="revoked", previous_status="valid", changed_on=D(2025, 3, 5), reason="违规"
+    change_certificate_status(
+        certificate=certificate, status=CertificateStatus.REVOKED, reason="违规", on=D(2025, 3, 5)
     )
     document = document_of(world)
     (problem,) = [text for text in section(document, "（一）存在问题") if "持证执法要求落实不到位" in text]
