@@ -17,6 +17,14 @@ class ScopedModelPermissions(DjangoModelPermissions):
         "OPTIONS": ["%(app_label)s.view_%(model_name)s"],
     }
 
+    def _queryset(self, view):
+        # Only its model is read here. The class's queryset names the same model
+        # as the scoped one the view builds, without building it a second time
+        # per request (a tenth of the HR check).
+        if getattr(view, "queryset", None) is not None:
+            return view.queryset
+        return super()._queryset(view)
+
     def has_permission(self, request, view) -> bool:
         if super().has_permission(request, view):
             return True
