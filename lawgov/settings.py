@@ -133,6 +133,13 @@ if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     # milliseconds: at 3,000 townships it cost 0.9 s of the county's 2.4 s.
     options = DATABASES["default"].setdefault("OPTIONS", {})
     options["options"] = " ".join(filter(None, [options.get("options", ""), "-c jit=off"]))
+    # Parameters bound by the server, so that a statement run again on a
+    # connection is prepared (from its fifth run, psycopg's threshold) and not
+    # planned anew: planning was a fifth of the HR check. Off behind a
+    # connection pooler in transaction mode, which cannot keep prepared statements.
+    if env_bool("DATABASE_PREPARED_STATEMENTS", True):
+        options.setdefault("server_side_binding", True)
+        options.setdefault("prepare_threshold", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Rate limits and lockouts are counted in the cache: with several processes

@@ -4,9 +4,10 @@ import sys
 
 import pytest
 from django.conf import settings
+from django.db import connection
 
 
-def start_django(**environment) -> subprocess.CompletedProcess:
+def start_django(code: str = "", **environment) -> subprocess.CompletedProcess:
     env = {
         key: value
         for key, value in os.environ.items()
@@ -14,7 +15,7 @@ def start_django(**environment) -> subprocess.CompletedProcess:
     }
     env.update(environment)
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
         env=env | {"DJANGO_SETTINGS_MODULE": "lawgov.settings"},
         capture_output=True,
         text=True,
@@ -91,3 +92,37 @@ def test_forwarded_addresses_are_ignored_unless_proxies_are_configured():
     assert settings.NUM_PROXIES == 0
     assert settings.REST_FRAMEWORK["NUM_PROXIES"] == 0
     assert settings.AXES_IPWARE_META_PRECEDENCE_ORDER == ("REMOTE_ADDR",)
+
+
+PRODUCTION_ON_POSTGRESQL = {
+    "DEBUG": "false",
+    "SECRET_KEY": "x" * 50,
+    "ALLOWED_HOSTS": "lawgov.example.org",
+    "CACHE_URL": "locmemcache://x",
+    "DATABASE_URL": "postgres://lawgov@db.example.org/lawgov",
+}
+PRINT_BINDING = (
+    "from django.conf import settings; options = settings.DATABASES['default']['OPTIONS']; "
+    "print(options.get('server_side_binding'), options.get('prepare_threshold'))"
+)
+
+
+def test_postgresql_statements_are_bound_by_the_server_and_prepared_unless_switched_off():
+    prepared = start_django(PRINT_BINDING, **PRODUCTION_ON_POSTGRESQL)
+    assert prepared.stdout.split() == ["True", "5"], prepared.stderr
+    unprepared = start_django(PRINT_BINDING, **PRODUCTION_ON_POSTGRESQL, DATABASE_PREPARED_STATEMENTS="false")
+    assert unprepared.stdout.split() == ["None", "None"], unprepared.stderr
+
+
+@pytest.mark.django_db
+def test_a_statement_run_again_on_a_postgresql_connection_is_prepared():
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    from enforcement.agencies.models import Agency
+
+    for _ in range(6):
+        list(Agency.objects.filter(path__startswith="1/"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        statements = [row[0] for row in cursor.fetchall()]
+    assert any('"enforcement_agency"' in statement for statement in statements)
