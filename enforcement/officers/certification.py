@@ -161,8 +161,8 @@ def _take_rows(instance, relations: dict[str, list[str]], rows_of=None) -> None:
 @functools.cache
 def _checked_certificates() -> QuerySet[Certificate]:
     # Built once: putting the subqueries together costs as much as running them.
-    # Unordered: `check_officer` sorts them, and the default ordering's joins
-    # cost a sixth of the check to compile.
+    # Unordered: `check_officer` sorts them, and the default ordering (by the
+    # agency's path and the officer's name) is work to compile and to plan.
     return (
         Certificate.objects.select_related("officer__agency")
         .order_by()
@@ -182,22 +182,18 @@ def check_certification(
 ) -> CertificationCheck | None:
     """The HR check among `officers` (the caller's scope); None when nobody matches.
 
-    Two queries: the person, then their certificates with the officer and
-    agency joined in and the related rows the check reads as JSON
-    (`related_rows`); a third only for a person who holds no certificate.
-    Asked as one query (the person as a subquery), PostgreSQL spends longer
-    planning it than running both.
+    One query: the person's certificates, with the officer and agency joined
+    in and the related rows the check reads as JSON (`related_rows`); a
+    second only for a person who holds no certificate.
     """
-    officer_pk = _matching(officers, number, id_number).order_by("pk").values_list("pk", flat=True).first()
-    if officer_pk is None:
-        return None
-    certificates = list(_checked_certificates().filter(officer_id=officer_pk))
+    matching = _matching(officers, number, id_number).order_by("pk")[:1]
+    certificates = list(_checked_certificates().filter(officer__in=matching))
     if certificates:
         officer = certificates[0].officer
         _take_rows(officer, CHECKED_OFFICER_ROWS, rows_of=certificates[0])
     else:
-        officer = _checked_officers().filter(pk=officer_pk).first()
-        if officer is None:  # removed between the two queries
+        officer = _checked_officers().filter(pk__in=matching).first()
+        if officer is None:
             return None
         _take_rows(officer, CHECKED_OFFICER_ROWS)
     for certificate in certificates:
