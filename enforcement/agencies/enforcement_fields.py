@@ -12,6 +12,7 @@ from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from enforcement.agencies.base import TimeStampedModel
+from enforcement.agencies.bulk_writes import insert_rows
 from enforcement.agencies.m2m_history import snapshot_links
 
 # How a written list such as "城乡规划、市容环境" (a roster cell, a list typed before the
@@ -122,5 +123,5 @@ def set_fields_in_bulk(model: type[models.Model], relation: str, fields_of: dict
     owner_ids = list(fields_of)
     through.objects.filter(**{f"{owner}__in": owner_ids}).delete()
     links = [through(**{f"{owner}_id": pk, "enforcementfield": f}) for pk, fields in fields_of.items() for f in fields]
-    through.objects.bulk_create(links, batch_size=1000)
+    insert_rows(through, links)
     snapshot_links(model, relation, owner_ids)

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from django.apps import apps
 from django.db import models
 
+from enforcement.agencies.bulk_writes import insert_rows
+
 
 def snapshot_links(model: type[models.Model], relation: str, owner_ids: Iterable[int]) -> None:
     """Record the current links of `relation` in the latest history entry of each of these rows."""
@@ -33,12 +35,12 @@ def snapshot_links(model: type[models.Model], relation: str, owner_ids: Iterable
     )
     snapshot.objects.filter(history_id__in=latest.values()).delete()
     links = through.objects.filter(**{f"{owner}_id__in": latest}).values_list("id", f"{owner}_id", f"{target}_id")
-    snapshot.objects.bulk_create(
+    insert_rows(
+        snapshot,
         [
             snapshot(**{"id": pk, "history_id": latest[owner_id], f"{owner}_id": owner_id, f"{target}_id": target_id})
             for pk, owner_id, target_id in links
         ],
-        batch_size=1000,
     )
 
 

@@ -12,6 +12,7 @@ good rows alone.
 from __future__ import annotations
 
 import datetime
+import functools
 import time
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -309,14 +310,23 @@ def as_date(value: Any, header: str) -> datetime.date | None:
     if isinstance(value, datetime.date):
         return value
     text = as_text(value)
+    date = _date_from_text(text)
+    if date is None:
+        raise ValidationError(
+            _("%(header)s: “%(value)s” is not a date (write it as 2024-01-31).") % {"header": header, "value": text}
+        )
+    return date
+
+
+# A sheet repeats a few dates thousands of times, and strptime is slow.
+@functools.lru_cache(maxsize=4096)
+def _date_from_text(text: str) -> datetime.date | None:
     for date_format in DATE_FORMATS:
         try:
             return datetime.datetime.strptime(text, date_format).date()
         except ValueError:
             continue
-    raise ValidationError(
-        _("%(header)s: “%(value)s” is not a date (write it as 2024-01-31).") % {"header": header, "value": text}
-    )
+    return None
 
 
 def as_flag(value: Any, header: str) -> bool | None:

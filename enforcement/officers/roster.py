@@ -20,8 +20,9 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
+from enforcement.agencies.bulk_writes import create_with_history
 from enforcement.agencies.enforcement_fields import (
     JOINER,
     EnforcementField,
@@ -313,7 +314,7 @@ def import_roster(check: RosterCheck, *, skip_bad_rows: bool = False, user=None)
         officer.is_enforcement_officer = officer.is_enforcement_officer or id_number in holders
         _validated(officer, exclude=["agency"])
         (changed_officers if officer.pk else new_officers).append(officer)
-    bulk_create_with_history(new_officers, Officer, batch_size=500, default_user=user)
+    create_with_history(Officer, new_officers, user=user)
     bulk_update_with_history(
         changed_officers,
         Officer,
@@ -339,7 +340,7 @@ def import_roster(check: RosterCheck, *, skip_bad_rows: bool = False, user=None)
         certificate.issued_on, certificate.valid_until = row.issued_on, row.valid_until
         _validated(certificate, exclude=["officer", "replaces"])
         (changed_certificates if certificate.pk else new_certificates).append(certificate)
-    bulk_create_with_history(new_certificates, Certificate, batch_size=500, default_user=user)
+    create_with_history(Certificate, new_certificates, user=user)
     bulk_update_with_history(
         changed_certificates,
         Certificate,
@@ -351,7 +352,13 @@ def import_roster(check: RosterCheck, *, skip_bad_rows: bool = False, user=None)
         numbers = [row.number for row in certificate_rows]
         new_certificates = list(Certificate.objects.filter(number__in=numbers, pk__isnull=False))
     certificate_of = {certificate.number: certificate for certificate in [*new_certificates, *changed_certificates]}
-    set_fields_in_bulk(Certificate, "fields", {certificate_of[row.number].pk: row.fields for row in certificate_rows})
+    # A new certificate without fields has no links to replace or to record in its history entry.
+    fields_of = {
+        certificate_of[row.number].pk: row.fields
+        for row in certificate_rows
+        if row.fields or row.number in existing_certificates
+    }
+    set_fields_in_bulk(Certificate, "fields", fields_of)
     records_changed(agency_ids=touched_agencies)  # bulk writes send no signals
     return RosterImport(
         officers_created=len(new_officers),

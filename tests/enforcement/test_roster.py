@@ -39,6 +39,16 @@ def test_a_good_roster_creates_officers_and_certificates(world):
     assert officer.history.count() == 1
 
 
+def test_each_record_of_an_import_has_one_history_entry_naming_who_imported(world):
+    check = read_roster(workbook_bytes([roster_row(1, world.township_a.name)]), agencies=scope_of(world))
+    import_roster(check, user=world.hr_a)
+    officer = Officer.objects.get(id_number=make_id_number(1))
+    certificate = officer.certificates.get()
+    entries = [*officer.history.all(), *certificate.history.all()]
+    assert [(entry.history_type, entry.history_user) for entry in entries] == [("+", world.hr_a)] * 2
+    assert (entries[0].name, entries[0].agency, entries[1].number) == (officer.name, world.township_a, "ZF00000001")
+
+
 def test_a_roster_with_one_bad_row_writes_nothing_and_names_the_row(world):
     rows = [roster_row(n, world.township_a.name) for n in range(1, 6)]
     rows[2][HEADERS.index("身份证号")] = make_id_number(3)[:-1] + "0"

@@ -29,6 +29,8 @@ from reports.statistics.cache import statistics_key
 
 BENCH_URLS = "reports.benchmark"
 
+# What the benchmark measures, in the order it runs; --only picks some of them.
+STEPS = ("requests", "statistics", "report", "roster")
 # The open cases a team lead works through, as the list filter spells them.
 OPEN_PENALTY_STATUSES = [status for status in CaseStatus if status not in CLOSED_STATUSES]
 
@@ -96,15 +98,27 @@ class Command(BaseCommand):
         parser.add_argument("--json", dest="json_path", help="Write the results to this file.")
         parser.add_argument("--plans", dest="plans_path", help="Write EXPLAIN (ANALYZE, BUFFERS) here.")
         parser.add_argument("--roster-rows", type=int, default=10_000)
+        parser.add_argument("--roster-runs", type=int, default=2, help="Timed roster imports (default 2).")
+        parser.add_argument(
+            "--only", choices=STEPS, action="append", help="Run only this step (repeat for several); default all."
+        )
         parser.add_argument("--compare", nargs="+", metavar="RESULTS.json")
 
-    def handle(self, *args, runs, json_path, plans_path, roster_rows, compare, **options):
+    def handle(self, *args, runs, json_path, plans_path, roster_rows, roster_runs, only, compare, **options):
         if compare:
             return self.compare(compare)
         with override_settings(ROOT_URLCONF=BENCH_URLS):
-            return self.run(runs, json_path, plans_path, roster_rows)
+            return self.run(runs, json_path, plans_path, roster_rows, roster_runs, set(only or STEPS))
 
-    def run(self, runs: int, json_path: str | None, plans_path: str | None, roster_rows: int) -> None:
+    def run(
+        self,
+        runs: int,
+        json_path: str | None,
+        plans_path: str | None,
+        roster_rows: int,
+        roster_runs: int,
+        steps: set[str],
+    ) -> None:
         county = Agency.objects.filter(name=demo.COUNTY_NAME, parent=None).first()
         if county is None:
             raise CommandError("No demo data: run `manage.py seed_demo --scale N` first.")
@@ -112,18 +126,41 @@ class Command(BaseCommand):
         township = county.children.get(name=demo.DEMO_TOWNSHIP_NAME)
         scale = county.children.filter(kind="township").count()
         year = timezone.localdate().year - 1
-        hr = api_client(bench_user("bench_hr", roles.HR, township))
         supervisor_user = bench_user("bench_supervisor", roles.SUPERVISOR, county)
         supervisor = api_client(supervisor_user)
-        lead = bench_user("bench_lead", roles.TEAM_LEAD, township)
-        certificate = Certificate.objects.in_subtree_of(township).order_by("pk").first()
-        if certificate is None:
-            raise CommandError("The demo township has no certificates.")
+        county_stats = {"year": year, "agency": county.pk}
 
         def plain() -> None:
             get_ok(supervisor, PLAIN_PATH)
 
-        county_stats = {"year": year, "agency": county.pk}
+        results: list[Measurement] = []
+        if "requests" in steps:
+            results.extend(self.requests(scale, township, supervisor, runs, plain))
+        if "statistics" in steps:
+            results.extend(self.statistics(scale, county, township, supervisor_user, supervisor, year, runs, plain))
+        if "report" in steps:
+            results.append(self.report(scale, township, year, runs, plain))
+        if "roster" in steps:
+            results.append(self.roster(scale, township, county, roster_rows, roster_runs, plain))
+
+        if plans_path:
+            self.explain(supervisor, county_stats, plans_path)
+        payload = {
+            "scale": scale,
+            "cores": os.cpu_count(),
+            "database": connection.vendor,
+            "measured_at": datetime.datetime.now().isoformat(timespec="seconds"),
+            "results": results,
+        }
+        if json_path:
+            write_results(json_path, payload)
+            self.stdout.write(f"Results written to {json_path}")
+
+    def requests(self, scale, township, supervisor, runs, plain) -> list[Measurement]:
+        hr = api_client(bench_user("bench_hr", roles.HR, township))
+        certificate = Certificate.objects.in_subtree_of(township).order_by("pk").first()
+        if certificate is None:
+            raise CommandError("The demo township has no certificates.")
         scenarios = [
             (
                 "HR certificate check",
@@ -148,11 +185,16 @@ class Command(BaseCommand):
                 Goal(),
             ),
         ]
-        results: list[Measurement] = []
+        results = []
         for name, operation, goal in scenarios:
             results.append(measure(name, scale, operation, runs, baseline=plain, goal=goal))
             self.stdout.write(describe(results[-1]))
-        # Statistics computed afresh (the cached copy deleted before each run), then as a polling dashboard gets them.
+        return results
+
+    def statistics(self, scale, county, township, supervisor_user, supervisor, year, runs, plain) -> list[Measurement]:
+        """Statistics computed afresh (the cached copy deleted before each run), then as a dashboard polls them."""
+        results = []
+        county_stats = {"year": year, "agency": county.pk}
         township_stats = {"year": year, "agency": township.pk}
         for name, agency, params, goal in [
             ("statistics, one township", township, township_stats, Goal(median_ms=20)),
@@ -179,6 +221,10 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(describe(results[-1]))
+        return results
+
+    def report(self, scale, township, year, runs, plain) -> Measurement:
+        lead = bench_user("bench_lead", roles.TEAM_LEAD, township)
 
         def generate(_: int) -> None:
             report = request_report(agency=township, year=year, user=lead)
@@ -186,32 +232,15 @@ class Command(BaseCommand):
             if not (report.docx and report.xlsx):
                 raise CommandError(f"Report generation did not store both files: {report.status} {report.error}")
 
-        results.append(
-            measure("report generation (docx+xlsx, one township)", scale, generate, max(3, runs // 4), baseline=plain)
+        result = measure(
+            "report generation (docx+xlsx, one township)", scale, generate, max(3, runs // 4), baseline=plain
         )
-        self.stdout.write(describe(results[-1]))
+        self.stdout.write(describe(result))
         AnnualReport.objects.filter(agency=township, year=year).delete()
+        return result
 
-        results.append(self.roster(scale, township, county, roster_rows, plain))
-        self.stdout.write(describe(results[-1]))
-        vacuum_analyze()
-
-        if plans_path:
-            self.explain(supervisor, county_stats, plans_path)
-        payload = {
-            "scale": scale,
-            "cores": os.cpu_count(),
-            "database": connection.vendor,
-            "measured_at": datetime.datetime.now().isoformat(timespec="seconds"),
-            "results": results,
-        }
-        if json_path:
-            write_results(json_path, payload)
-            self.stdout.write(f"Results written to {json_path}")
-
-    def roster(self, scale: int, township: Agency, county: Agency, rows: int, plain) -> Measurement:
+    def roster(self, scale: int, township: Agency, county: Agency, rows: int, runs: int, plain) -> Measurement:
         # The files are built before the clock starts: building one takes seconds of its own.
-        runs = 2
         files = [roster_file(rows, township.name, 900_000 + run * rows) for run in range(runs + 2)]
         agencies = Agency.objects.in_subtree_of(county)
 
@@ -225,7 +254,7 @@ class Command(BaseCommand):
 
         goal = Goal(median_ms=6000, memory_mb=300)
         # Untimed before each run: the rolled-back rows are dead rows until vacuumed.
-        return measure(
+        result = measure(
             f"roster import ({rows} rows)",
             scale,
             import_rows,
@@ -235,6 +264,9 @@ class Command(BaseCommand):
             goal=goal,
             track_memory=True,
         )
+        self.stdout.write(describe(result))
+        vacuum_analyze()
+        return result
 
     def explain(self, client: APIClient, params: dict, plans_path: str) -> None:
         """EXPLAIN (ANALYZE, BUFFERS) of every query of the county's statistics, to a file; the slowest here."""
