@@ -24,7 +24,16 @@ from enforcement.officers.models.certificate import Certificate
 from enforcement.officers.roster import REQUIRED_COLUMNS, import_roster, read_roster
 from reports.annual.models import AnnualReport
 from reports.annual.services import request_report
-from reports.benchmark import PLAIN_PATH, Goal, Measurement, describe, growth, measure, write_results
+from reports.benchmark import (
+    PLAIN_PATH,
+    Goal,
+    Measurement,
+    describe,
+    growth,
+    measure,
+    plain_officers_path,
+    write_results,
+)
 from reports.statistics.cache import statistics_key
 
 BENCH_URLS = "reports.benchmark"
@@ -97,14 +106,23 @@ class Command(BaseCommand):
         parser.add_argument("--plans", dest="plans_path", help="Write EXPLAIN (ANALYZE, BUFFERS) here.")
         parser.add_argument("--roster-rows", type=int, default=10_000)
         parser.add_argument("--compare", nargs="+", metavar="RESULTS.json")
+        parser.add_argument(
+            "--only",
+            nargs="+",
+            metavar="NAME",
+            help="Run only the scenarios whose name contains one of these (case-insensitive), e.g. --only officers.",
+        )
 
-    def handle(self, *args, runs, json_path, plans_path, roster_rows, compare, **options):
+    def handle(self, *args, runs, json_path, plans_path, roster_rows, compare, only, **options):
         if compare:
             return self.compare(compare)
         with override_settings(ROOT_URLCONF=BENCH_URLS):
-            return self.run(runs, json_path, plans_path, roster_rows)
+            return self.run(runs, json_path, plans_path, roster_rows, only or [])
 
-    def run(self, runs: int, json_path: str | None, plans_path: str | None, roster_rows: int) -> None:
+    def run(self, runs: int, json_path: str | None, plans_path: str | None, roster_rows: int, only: list[str]) -> None:
+        def wanted(name: str) -> bool:
+            return not only or any(part.casefold() in name.casefold() for part in only)
+
         county = Agency.objects.filter(name=demo.COUNTY_NAME, parent=None).first()
         if county is None:
             raise CommandError("No demo data: run `manage.py seed_demo --scale N` first.")
@@ -123,22 +141,29 @@ class Command(BaseCommand):
         def plain() -> None:
             get_ok(supervisor, PLAIN_PATH)
 
+        def plain_officers() -> None:
+            # The same 100 rows as the officers list, as a plain view reads and answers them.
+            get_ok(supervisor, plain_officers_path(supervisor_user))
+
         county_stats = {"year": year, "agency": county.pk}
         scenarios = [
             (
                 "HR certificate check",
                 lambda _: get_ok(hr, "/api/v1/certificates/check/", {"number": certificate.number}),
                 Goal(median_ms=5, queries=3),
+                plain,
             ),
             (
                 "officers list (100 per page, county)",
                 lambda _: get_ok(supervisor, "/api/v1/officers/", {"page_size": 100}),
                 Goal(median_ms=20, ratio=1.5),
+                plain_officers,
             ),
             (
                 "certificates expiring within 90 days (county)",
                 lambda _: get_ok(supervisor, "/api/v1/certificates/", {"expiring_within_days": 90, "page_size": 100}),
                 Goal(),
+                plain,
             ),
             (
                 "open penalty cases (100 per page, county)",
@@ -146,18 +171,22 @@ class Command(BaseCommand):
                     supervisor, "/api/v1/enforcement-cases/", {"status": OPEN_PENALTY_STATUSES, "page_size": 100}
                 ),
                 Goal(),
+                plain,
             ),
         ]
         results: list[Measurement] = []
-        for name, operation, goal in scenarios:
-            results.append(measure(name, scale, operation, runs, baseline=plain, goal=goal))
-            self.stdout.write(describe(results[-1]))
+        for name, operation, goal, baseline in scenarios:
+            if wanted(name):
+                results.append(measure(name, scale, operation, runs, baseline=baseline, goal=goal))
+                self.stdout.write(describe(results[-1]))
         # Statistics computed afresh (the cached copy deleted before each run), then as a polling dashboard gets them.
         township_stats = {"year": year, "agency": township.pk}
         for name, agency, params, goal in [
             ("statistics, one township", township, township_stats, Goal(median_ms=20)),
             ("statistics, the county", county, county_stats, Goal(median_ms=1000)),
         ]:
+            if not wanted(name):
+                continue
             scope = Scope(supervisor_user, agency)
 
             def forget(scope=scope) -> None:
@@ -168,17 +197,19 @@ class Command(BaseCommand):
 
             results.append(measure(name, scale, fetch, runs, baseline=plain, prepare=forget, goal=goal))
             self.stdout.write(describe(results[-1]))
-        results.append(
-            measure(
-                "statistics, the county, polled again (cached)",
-                scale,
-                lambda _: get_ok(supervisor, "/api/v1/stats/", county_stats),
-                runs,
-                baseline=plain,
-                goal=Goal(median_ms=20),
+        name = "statistics, the county, polled again (cached)"
+        if wanted(name):
+            results.append(
+                measure(
+                    name,
+                    scale,
+                    lambda _: get_ok(supervisor, "/api/v1/stats/", county_stats),
+                    runs,
+                    baseline=plain,
+                    goal=Goal(median_ms=20),
+                )
             )
-        )
-        self.stdout.write(describe(results[-1]))
+            self.stdout.write(describe(results[-1]))
 
         def generate(_: int) -> None:
             report = request_report(agency=township, year=year, user=lead)
@@ -186,15 +217,17 @@ class Command(BaseCommand):
             if not (report.docx and report.xlsx):
                 raise CommandError(f"Report generation did not store both files: {report.status} {report.error}")
 
-        results.append(
-            measure("report generation (docx+xlsx, one township)", scale, generate, max(3, runs // 4), baseline=plain)
-        )
-        self.stdout.write(describe(results[-1]))
-        AnnualReport.objects.filter(agency=township, year=year).delete()
+        name = "report generation (docx+xlsx, one township)"
+        if wanted(name):
+            results.append(measure(name, scale, generate, max(3, runs // 4), baseline=plain))
+            self.stdout.write(describe(results[-1]))
+            AnnualReport.objects.filter(agency=township, year=year).delete()
 
-        results.append(self.roster(scale, township, county, roster_rows, plain))
-        self.stdout.write(describe(results[-1]))
-        vacuum_analyze()
+        name = f"roster import ({roster_rows} rows)"
+        if wanted(name):
+            results.append(self.roster(name, scale, township, county, roster_rows, plain))
+            self.stdout.write(describe(results[-1]))
+            vacuum_analyze()
 
         if plans_path:
             self.explain(supervisor, county_stats, plans_path)
@@ -209,7 +242,7 @@ class Command(BaseCommand):
             write_results(json_path, payload)
             self.stdout.write(f"Results written to {json_path}")
 
-    def roster(self, scale: int, township: Agency, county: Agency, rows: int, plain) -> Measurement:
+    def roster(self, name: str, scale: int, township: Agency, county: Agency, rows: int, plain) -> Measurement:
         # The files are built before the clock starts: building one takes seconds of its own.
         runs = 2
         files = [roster_file(rows, township.name, 900_000 + run * rows) for run in range(runs + 2)]
@@ -226,7 +259,7 @@ class Command(BaseCommand):
         goal = Goal(median_ms=6000, memory_mb=300)
         # Untimed before each run: the rolled-back rows are dead rows until vacuumed.
         return measure(
-            f"roster import ({rows} rows)",
+            name,
             scale,
             import_rows,
             runs,
