@@ -224,7 +224,15 @@ class Officer(TimeStampedModel):
 
 def may_see_full_id_numbers(user) -> bool:
     """Whether `user` may read full resident ID numbers (and so birth dates); decided per request."""
-    return bool(user and user.is_authenticated and user.has_perm(FULL_ID_NUMBER_PERMISSION))
+    if not (user and user.is_authenticated):
+        return False
+    # A list asks for every row: the answer is kept on the user object, as
+    # ModelBackend keeps there the permissions it read to give it.
+    try:
+        return user._lawgov_full_id_numbers
+    except AttributeError:
+        user._lawgov_full_id_numbers = user.has_perm(FULL_ID_NUMBER_PERMISSION)
+        return user._lawgov_full_id_numbers
 
 
 def mask_id_number(id_number: str) -> str:
