@@ -6,6 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from enforcement.agencies.related_rows import with_related_rows
 from enforcement.officers.api.serializers import (
     CertificateSerializer,
     CertificationCheckSerializer,
@@ -24,7 +25,7 @@ from lawgov.api.views import ScopedModelViewSet
 
 
 class OfficerViewSet(ScopedModelViewSet):
-    queryset = Officer.objects.select_related("agency").prefetch_related("enforcement_fields")
+    queryset = with_related_rows(Officer.objects.select_related("agency"), enforcement_fields=["id", "name", "order"])
     serializer_class = OfficerListSerializer
     filterset_class = OfficerFilterSet
     ordering_fields = ["name", "agency__path", "employed_since"]
