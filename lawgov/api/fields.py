@@ -1,9 +1,57 @@
 import copy
+from collections.abc import Callable
+from functools import cached_property
+from operator import attrgetter
 
+from django.db import models
+from django.db.models.fields.related_descriptors import ManyToManyDescriptor
 from rest_framework import serializers
+from rest_framework.fields import SkipField
+from rest_framework.relations import MANY_RELATION_KWARGS, PKOnlyObject
 
 
-class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
+class PrefetchedManyRelatedField(serializers.ManyRelatedField):
+    """A forward many-to-many read from the rows prefetched for it, when they are, without its manager.
+
+    Django builds a new related manager each time the relation is read, which
+    costs more than reading the prefetched rows: in a list, once per row.
+    Anything not prefetched is read as DRF reads it.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._is_forward_many_to_many: dict[type, bool] = {}
+
+    def _prefetched(self, instance):
+        cache = getattr(instance, "_prefetched_objects_cache", None)
+        if not cache or len(self.source_attrs) != 1:
+            return None
+        model, name = type(instance), self.source_attrs[0]
+        forward = self._is_forward_many_to_many.get(model)
+        if forward is None:
+            descriptor = getattr(model, name, None)
+            forward = isinstance(descriptor, ManyToManyDescriptor) and not descriptor.reverse
+            self._is_forward_many_to_many[model] = forward
+        # A forward many-to-many keeps its prefetched rows under its own name.
+        return cache.get(name) if forward else None
+
+    def get_attribute(self, instance):
+        prefetched = self._prefetched(instance)
+        return super().get_attribute(instance) if prefetched is None else prefetched
+
+
+class ReadsPrefetchedRows:
+    """For a related field: with many=True, a PrefetchedManyRelatedField instead of DRF's ManyRelatedField."""
+
+    @classmethod
+    def many_init(cls, *args, **kwargs):
+        return PrefetchedManyRelatedField(
+            child_relation=cls(*args, **kwargs),
+            **{key: value for key, value in kwargs.items() if key in MANY_RELATION_KWARGS},
+        )
+
+
+class ScopedPrimaryKeyRelatedField(ReadsPrefetchedRows, serializers.PrimaryKeyRelatedField):
     """A foreign key that accepts only rows the requesting user may see.
 
     Creating or moving a record into an agency outside one's scope is thereby
@@ -28,6 +76,13 @@ class OptionalChoiceField(serializers.ChoiceField):
         return None if value in (None, "") else super().to_representation(value)
 
 
+class BooleanField(serializers.BooleanField):
+    """DRF's BooleanField, answering a boolean as it is without trying it against every spelling of true."""
+
+    def to_representation(self, value):
+        return value if value is True or value is False else super().to_representation(value)
+
+
 class FieldsBuiltOnce:
     # A ModelSerializer whose fields are worked out from the model once per
     # class, not per use: ModelSerializer introspects the model every time it
@@ -40,6 +95,10 @@ class FieldsBuiltOnce:
     # as the description of every serializer using this.)
 
     _fields_template: dict | None = None
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.BooleanField: BooleanField,
+    }
 
     def get_fields(self):
         cls = type(self)
@@ -48,3 +107,63 @@ class FieldsBuiltOnce:
         if hasattr(self.root, "initial_data"):
             return copy.deepcopy(cls._fields_template)
         return {name: copy.copy(field) for name, field in cls._fields_template.items()}
+
+    @cached_property
+    def _readable_fields(self) -> list:
+        # DRF walks its mapping of fields afresh for every row it reads (the
+        # mapping is a Python-level one, slow to walk); a list serializer's
+        # one child reads the same fields for every row.
+        return [field for field in self.fields.values() if not field.write_only]
+
+    @cached_property
+    def _readers(self) -> list[tuple[serializers.Field, Callable | None]]:
+        columns = {column.name: column for column in self.Meta.model._meta.concrete_fields}
+        return [(field, _direct_reader(field, columns.get(field.source))) for field in self._readable_fields]
+
+    def to_representation(self, instance):
+        # DRF's, reading the columns of a model instance directly: DRF's
+        # generic reading (a mapping? a callable? a related row?) is most of
+        # what each row of a list costs, and a column's value is none of them.
+        if not isinstance(instance, self.Meta.model):
+            return super().to_representation(instance)
+        answer = {}
+        for field, reader in self._readers:
+            if reader is None:
+                try:
+                    attribute = field.get_attribute(instance)
+                except SkipField:
+                    continue
+            else:
+                attribute = reader(instance)
+            value = attribute.pk if isinstance(attribute, PKOnlyObject) else attribute
+            answer[field.field_name] = None if value is None else field.to_representation(attribute)
+        return answer
+
+
+def _direct_reader(field: serializers.Field, column: models.Field | None) -> Callable | None:
+    """How `field` reads model `column` straight from an instance, giving what DRF's reading would give:
+    a column's value as it stands, a foreign key's value as DRF's pk-only reading wraps it. None where
+    DRF's own reading is needed: a relation followed, a method, a path, a field reading its own way."""
+    if column is None:
+        return None
+    if not column.is_relation and type(field).get_attribute is serializers.Field.get_attribute:
+        return attrgetter(column.attname)
+    if (
+        column.many_to_one
+        and isinstance(field, serializers.RelatedField)
+        and type(field).get_attribute is serializers.RelatedField.get_attribute
+        and field.use_pk_only_optimization()
+    ):
+        return _pk_only(column.attname)
+    return None
+
+
+def _pk_only(attname: str) -> Callable:
+    def read(instance) -> PKOnlyObject:
+        return PKOnlyObject(pk=getattr(instance, attname))
+
+    return read
+
+
+class SlugRelatedField(ReadsPrefetchedRows, serializers.SlugRelatedField):
+    """DRF's SlugRelatedField; with many=True it reads prefetched rows as PrefetchedManyRelatedField does."""

@@ -10,7 +10,7 @@ from rest_framework import serializers
 from enforcement.agencies.api import agency_field, enforcement_fields_field
 from enforcement.officers.models.certificate import Certificate, CertificateState, CertificateStatus
 from enforcement.officers.models.officer import EmploymentStatus, Officer, Sex
-from lawgov.api.fields import FieldsBuiltOnce, ScopedPrimaryKeyRelatedField
+from lawgov.api.fields import BooleanField, FieldsBuiltOnce, ScopedPrimaryKeyRelatedField
 from lawgov.api.serializers import ModelCleanMixin, VersionCheckMixin
 
 
@@ -75,7 +75,7 @@ class OfficerSerializer(FieldsBuiltOnce, VersionCheckMixin, ModelCleanMixin, ser
 
 
 class OfficerListSerializer(OfficerSerializer):
-    is_certified = serializers.BooleanField(read_only=True, help_text=_("Holds an effective certificate on `on`."))
+    is_certified = BooleanField(read_only=True, help_text=_("Holds an effective certificate on `on`."))
 
     class Meta(OfficerSerializer.Meta):
         fields = [*OfficerSerializer.Meta.fields, "is_certified"]
