@@ -23,6 +23,20 @@ from enforcement.officers.models.officer import Officer
 from enforcement.officers.services import change_certificate_status, reissue_lost_certificate, renew_certificate
 from lawgov.api.views import ScopedModelViewSet
 
+# What the list of officers does not show: the rows' bookkeeping, and of their agencies anything but the name.
+UNLISTED = [
+    "created_at",
+    "updated_at",
+    "unmatched_fields",
+    "agency__created_at",
+    "agency__updated_at",
+    "agency__kind",
+    "agency__parent",
+    "agency__credit_code",
+    "agency__is_enforcement_subject",
+    "agency__path",
+]
+
 
 class OfficerViewSet(ScopedModelViewSet):
     queryset = with_related_rows(Officer.objects.select_related("agency"), enforcement_fields=["id", "name", "order"])
@@ -30,6 +44,11 @@ class OfficerViewSet(ScopedModelViewSet):
     filterset_class = OfficerFilterSet
     ordering_fields = ["name", "agency__path", "employed_since"]
     ordering = ["agency__path", "name", "pk"]
+
+    def get_queryset(self):
+        officers = super().get_queryset()
+        # A list reads only what it shows. One officer is read whole: saving it writes every column read.
+        return officers.defer(*UNLISTED) if self.action == "list" else officers
 
 
 class CertificateViewSet(ScopedModelViewSet):
