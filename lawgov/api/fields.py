@@ -3,6 +3,7 @@ from collections.abc import Callable
 from functools import cached_property
 from operator import attrgetter
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models.fields.related_descriptors import ManyToManyDescriptor
 from rest_framework import serializers
@@ -121,41 +122,50 @@ class FieldsBuiltOnce:
         return [(field, _direct_reader(field, columns.get(field.source))) for field in self._readable_fields]
 
     def to_representation(self, instance):
-        # DRF's, reading the columns of a model instance directly: DRF's
-        # generic reading (a mapping? a callable? a related row?) is most of
-        # what each row of a list costs, and a column's value is none of them.
+        # DRF's, reading attributes straight from a model instance: DRF's
+        # generic reading (a mapping? a callable?) is most of what each row
+        # of a list costs. What is not a plain value, or is missing, is read
+        # again as DRF reads it, with its rules.
         if not isinstance(instance, self.Meta.model):
             return super().to_representation(instance)
         answer = {}
         for field, reader in self._readers:
-            if reader is None:
+            try:
+                attribute = reader(instance)
+            except (TypeError, AttributeError, KeyError, ObjectDoesNotExist):
+                attribute = _READ_AS_DRF
+            if attribute is _READ_AS_DRF or callable(attribute):
                 try:
                     attribute = field.get_attribute(instance)
                 except SkipField:
                     continue
-            else:
-                attribute = reader(instance)
             value = attribute.pk if isinstance(attribute, PKOnlyObject) else attribute
             answer[field.field_name] = None if value is None else field.to_representation(attribute)
         return answer
 
 
-def _direct_reader(field: serializers.Field, column: models.Field | None) -> Callable | None:
-    """How `field` reads model `column` straight from an instance, giving what DRF's reading would give:
-    a column's value as it stands, a foreign key's value as DRF's pk-only reading wraps it. None where
-    DRF's own reading is needed: a relation followed, a method, a path, a field reading its own way."""
-    if column is None:
-        return None
-    if not column.is_relation and type(field).get_attribute is serializers.Field.get_attribute:
-        return attrgetter(column.attname)
+_READ_AS_DRF = object()
+
+
+def _read_as_drf(instance) -> object:
+    return _READ_AS_DRF
+
+
+def _direct_reader(field: serializers.Field, column: models.Field | None) -> Callable:
+    """How `field` reads an instance directly, giving what DRF's reading would give: its source as an
+    attribute path, a foreign key's value as DRF's pk-only reading wraps it; else a reader answering
+    _READ_AS_DRF, for a field with a reading of its own (a relation, a method)."""
+    if type(field).get_attribute is serializers.Field.get_attribute and field.source != "*":
+        return attrgetter(field.source)
     if (
-        column.many_to_one
+        column is not None
+        and column.many_to_one
         and isinstance(field, serializers.RelatedField)
         and type(field).get_attribute is serializers.RelatedField.get_attribute
         and field.use_pk_only_optimization()
     ):
         return _pk_only(column.attname)
-    return None
+    return _read_as_drf
 
 
 def _pk_only(attname: str) -> Callable:
