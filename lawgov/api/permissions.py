@@ -17,6 +17,12 @@ class ScopedModelPermissions(DjangoModelPermissions):
         "OPTIONS": ["%(app_label)s.view_%(model_name)s"],
     }
 
+    def _queryset(self, view):
+        # Only its model is read, to name the permissions: the view's own
+        # queryset names it, where DRF would build the request's scoped one.
+        queryset = getattr(view, "queryset", None)
+        return super()._queryset(view) if queryset is None else queryset
+
     def has_permission(self, request, view) -> bool:
         if super().has_permission(request, view):
             return True
