@@ -90,31 +90,27 @@ def related_rows(model: type[models.Model], relation: str, fields: list[str], ou
 
 
 @functools.cache
-def _reading(related: type[models.Model], read: frozenset[str], known: frozenset[str]) -> tuple[list, list]:
+def _reading(related: type[models.Model], read: frozenset[str], known: frozenset[str]) -> tuple:
     """How rows with the fields `read` become instances of `related`, `known` (attnames) given beside them:
     worked out once, used for every row.
 
-    Each field read with its place among the model's fields (the others are
-    deferred), and the sort keys of the model's default ordering, last key
-    first, for stable sorts.
+    Each field read with its place among the model's fields, every field's
+    attname and a value for each that stands for deferred (those not read),
+    and the sort keys of the model's default ordering, last key first, for
+    stable sorts.
     """
-    places = [
-        (place, field)
-        for place, field in enumerate(related._meta.concrete_fields)
-        if field.name in read or field.attname in known
-    ]
+    fields = related._meta.concrete_fields
+    places = [(place, field) for place, field in enumerate(fields) if field.name in read or field.attname in known]
     keys = []
     for name in reversed(related._meta.ordering):
         key = name.lstrip("-")
         attname = related._meta.pk.attname if key == "pk" else related._meta.get_field(key).attname
         keys.append((attrgetter(attname), name.startswith("-")))
-    return places, keys
+    return places, [field.attname for field in fields], [DEFERRED] * len(fields), keys
 
 
 def _instances(related: type[models.Model], rows: list[dict], db: str | None, known: dict) -> list[models.Model]:
-    places, ordering = _reading(related, frozenset(rows[0]), frozenset(known))
-    attnames = [field.attname for field in related._meta.concrete_fields]
-    deferred = [DEFERRED] * len(attnames)
+    places, attnames, deferred, ordering = _reading(related, frozenset(rows[0]), frozenset(known))
     instances = []
     for row in rows:
         values = deferred.copy()

@@ -21,23 +21,20 @@ class PrefetchedManyRelatedField(serializers.ManyRelatedField):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._is_forward_many_to_many: dict[type, bool] = {}
+        self._cache_names: dict[type, str | None] = {}
 
-    def _prefetched(self, instance):
-        cache = getattr(instance, "_prefetched_objects_cache", None)
-        if not cache or len(self.source_attrs) != 1:
-            return None
-        model, name = type(instance), self.source_attrs[0]
-        forward = self._is_forward_many_to_many.get(model)
-        if forward is None:
-            descriptor = getattr(model, name, None)
-            forward = isinstance(descriptor, ManyToManyDescriptor) and not descriptor.reverse
-            self._is_forward_many_to_many[model] = forward
-        # A forward many-to-many keeps its prefetched rows under its own name.
-        return cache.get(name) if forward else None
+    def _cache_name(self, model: type) -> str | None:
+        """Where `model`'s instances keep the rows prefetched for this field: a forward many-to-many keeps
+        them under its own name. None when the field reads anything else."""
+        name = self.source_attrs[0] if len(self.source_attrs) == 1 else None
+        descriptor = getattr(model, name, None) if name else None
+        return name if isinstance(descriptor, ManyToManyDescriptor) and not descriptor.reverse else None
 
     def get_attribute(self, instance):
-        prefetched = self._prefetched(instance)
+        model = type(instance)
+        if model not in self._cache_names:
+            self._cache_names[model] = self._cache_name(model)
+        prefetched = getattr(instance, "_prefetched_objects_cache", {}).get(self._cache_names[model])
         return super().get_attribute(instance) if prefetched is None else prefetched
 
 
@@ -117,9 +114,12 @@ class FieldsBuiltOnce:
         return [field for field in self.fields.values() if not field.write_only]
 
     @cached_property
-    def _readers(self) -> list[tuple[serializers.Field, Callable | None]]:
+    def _readers(self) -> list[tuple]:
         columns = {column.name: column for column in self.Meta.model._meta.concrete_fields}
-        return [(field, _direct_reader(field, columns.get(field.source))) for field in self._readable_fields]
+        return [
+            (field.field_name, _direct_reader(field, columns.get(field.source)), field.to_representation, field)
+            for field in self._readable_fields
+        ]
 
     def to_representation(self, instance):
         # DRF's, reading attributes straight from a model instance: DRF's
@@ -129,9 +129,9 @@ class FieldsBuiltOnce:
         if not isinstance(instance, self.Meta.model):
             return super().to_representation(instance)
         answer = {}
-        for field, reader in self._readers:
+        for name, reader, represent, field in self._readers:
             try:
-                attribute = reader(instance)
+                attribute = _READ_AS_DRF if reader is None else reader(instance)
             except (TypeError, AttributeError, KeyError, ObjectDoesNotExist):
                 attribute = _READ_AS_DRF
             if attribute is _READ_AS_DRF or callable(attribute):
@@ -140,21 +140,17 @@ class FieldsBuiltOnce:
                 except SkipField:
                     continue
             value = attribute.pk if isinstance(attribute, PKOnlyObject) else attribute
-            answer[field.field_name] = None if value is None else field.to_representation(attribute)
+            answer[name] = None if value is None else represent(attribute)
         return answer
 
 
 _READ_AS_DRF = object()
 
 
-def _read_as_drf(instance) -> object:
-    return _READ_AS_DRF
-
-
-def _direct_reader(field: serializers.Field, column: models.Field | None) -> Callable:
+def _direct_reader(field: serializers.Field, column: models.Field | None) -> Callable | None:
     """How `field` reads an instance directly, giving what DRF's reading would give: its source as an
-    attribute path, a foreign key's value as DRF's pk-only reading wraps it; else a reader answering
-    _READ_AS_DRF, for a field with a reading of its own (a relation, a method)."""
+    attribute path, a foreign key's value as DRF's pk-only reading wraps it. None for a field with a
+    reading of its own (a relation, a method), which DRF's reading serves."""
     if type(field).get_attribute is serializers.Field.get_attribute and field.source != "*":
         return attrgetter(field.source)
     if (
@@ -165,7 +161,7 @@ def _direct_reader(field: serializers.Field, column: models.Field | None) -> Cal
         and field.use_pk_only_optimization()
     ):
         return _pk_only(column.attname)
-    return _read_as_drf
+    return None
 
 
 def _pk_only(attname: str) -> Callable:
