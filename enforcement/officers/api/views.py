@@ -23,18 +23,20 @@ from enforcement.officers.models.officer import Officer
 from enforcement.officers.services import change_certificate_status, reissue_lost_certificate, renew_certificate
 from lawgov.api.views import ScopedModelViewSet
 
-# What the list of officers does not show: the rows' bookkeeping, and of their agencies anything but the name.
-UNLISTED = [
-    "created_at",
-    "updated_at",
-    "unmatched_fields",
-    "agency__created_at",
-    "agency__updated_at",
-    "agency__kind",
-    "agency__parent",
-    "agency__credit_code",
-    "agency__is_enforcement_subject",
-    "agency__path",
+# The columns the list of officers shows (the birth date and sex come from the ID number), and of each
+# officer's agency its name.
+LISTED = [
+    "name",
+    "id_number",
+    "agency__name",
+    "position",
+    "is_leader",
+    "is_enforcement_officer",
+    "phone",
+    "employment_status",
+    "employed_since",
+    "employed_until",
+    "version",
 ]
 
 
@@ -48,7 +50,7 @@ class OfficerViewSet(ScopedModelViewSet):
     def get_queryset(self):
         officers = super().get_queryset()
         # A list reads only what it shows. One officer is read whole: saving it writes every column read.
-        return officers.defer(*UNLISTED) if self.action == "list" else officers
+        return officers.only(*LISTED) if self.action == "list" else officers
 
 
 class CertificateViewSet(ScopedModelViewSet):
