@@ -109,33 +109,46 @@ def _reading(related: type[models.Model], read: frozenset[str], known: frozenset
     return places, [field.attname for field in fields], [DEFERRED] * len(fields), keys
 
 
-def _instances(related: type[models.Model], rows: list[dict], db: str | None, known: dict) -> list[models.Model]:
+def _instances(
+    related: type[models.Model], rows: list[dict], db: str | None, known: dict, built: dict | None
+) -> list[models.Model]:
     places, attnames, deferred, ordering = _reading(related, frozenset(rows[0]), frozenset(known))
+    pk = related._meta.pk.name if built is not None else None
     instances = []
     for row in rows:
+        if pk in row and row[pk] in built:
+            instances.append(built[row[pk]])
+            continue
         values = deferred.copy()
         for place, field in places:
             values[place] = known[field.attname] if field.attname in known else field.to_python(row[field.name])
         # A value, or DEFERRED, for every field: from_db need not place them itself.
         instances.append(related.from_db(db, attnames, values))
+        if pk in row:
+            built[row[pk]] = instances[-1]
     if len(instances) > 1:
         for key, reverse in ordering:
             instances.sort(key=key, reverse=reverse)
     return instances
 
 
-def take_prefetched(instance: models.Model, relation: str, rows: list[dict] | None) -> list[models.Model]:
+def take_prefetched(
+    instance: models.Model, relation: str, rows: list[dict] | None, built: dict | None = None
+) -> list[models.Model]:
     """Put the JSON `rows` of `related_rows` into `instance`'s prefetch cache for `relation`, as instances.
 
     `instance.relation.all()` then answers them without a query, as after
     prefetch_related; rows of a reverse foreign key know `instance` as their
     parent. They carry only the fields asked for: the others are deferred.
+    With `built` (a dict kept across the instances of one query), a row of a
+    many-to-many that another instance read too is the same instance for
+    both, as a foreign key's prefetched row is for all that point to it.
     """
     related, parent = _related_and_parent(type(instance), relation)
     instances = []
     if rows:
         known = {parent.attname: instance.pk} if parent else {}
-        instances = _instances(related, rows, instance._state.db, known)
+        instances = _instances(related, rows, instance._state.db, known, None if parent else built)
         for child in instances if parent else ():
             parent.set_cached_value(child, instance)
     if not hasattr(instance, "_prefetched_objects_cache"):
@@ -153,9 +166,10 @@ class _TakingRelatedRows(ModelIterable):
     relations: tuple[str, ...] = ()
 
     def __iter__(self):
+        built = {relation: {} for relation in self.relations}
         for instance in super().__iter__():
             for relation in self.relations:
-                take_prefetched(instance, relation, getattr(instance, _rows_annotation(relation)))
+                take_prefetched(instance, relation, getattr(instance, _rows_annotation(relation)), built[relation])
             yield instance
 
 
