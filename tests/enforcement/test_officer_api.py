@@ -1,4 +1,5 @@
 import datetime
+import gc
 
 from enforcement.agencies.enforcement_fields import EnforcementField
 from enforcement.officers.models.certificate import Certificate, CertificateStatus
@@ -157,3 +158,20 @@ def test_each_officer_lists_their_enforcement_fields_in_the_order_of_the_table(w
         "无": [],
     }
     assert client.get(f"{URL}{both.pk}/").json()["enforcement_fields"] == [first.name, third.name]
+
+
+def test_a_listed_page_keeps_no_officer_alive_once_answered(world):
+    OfficerFactory.create_batch(3, agency=world.team_a)
+    client = api_client_for(world.team_lead_a)
+    client.get(URL)
+    gc.collect()
+    gc.disable()
+    try:
+        before = sum(type(thing) is Officer for thing in gc.get_objects())
+        response = client.get(URL)
+        after = sum(type(thing) is Officer for thing in gc.get_objects())
+    finally:
+        gc.enable()
+    assert len(response.json()["results"]) == 3
+    # Freed as the answer is sent, not left to the cycle collector.
+    assert after == before
