@@ -3,8 +3,9 @@
 Run by `manage.py bench` (`make bench`), never by the test suite: timing is
 measured here, while tests assert only query counts.
 
-Every scenario is timed run by run alternately with a fixed baseline (a
-plain JsonResponse view through the same client and middleware), so that a
+Every scenario is timed run by run alternately with a baseline (a plain
+JsonResponse view through the same client and middleware: the least a view
+can do, or, for a list, the same rows read with `values()`), so that a
 machine busy with something else slows both alike: the ratio of the two is
 what is compared between scales and between runs, the milliseconds only
 against the goals.
@@ -12,6 +13,7 @@ against the goals.
 
 from __future__ import annotations
 
+import functools
 import json
 import statistics
 import time
@@ -19,10 +21,15 @@ import tracemalloc
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.db import connection
+from django.db.models import F
 from django.http import JsonResponse
 from django.test.utils import CaptureQueriesContext
 from django.urls import include, path
+from django.utils import timezone
+
+from enforcement.officers.models.officer import Officer
 
 
 @dataclass(frozen=True)
@@ -71,12 +78,66 @@ def plain_view(request):
     return JsonResponse({"ok": True})
 
 
-# The URLs the benchmark serves: the project's, plus the baseline view.
+@functools.cache
+def _reader(user_id: int):
+    # Looked up once: the baseline leaves authentication out, and the user
+    # object keeps its scope, as the API's cached token does.
+    return get_user_model().objects.get(pk=user_id)
+
+
+# The columns of the officers list, as stored or annotated; the birth date and sex it derives from the number.
+OFFICER_COLUMNS = [
+    "id",
+    "name",
+    "agency_id",
+    "position",
+    "is_leader",
+    "is_enforcement_officer",
+    "phone",
+    "employment_status",
+    "employed_since",
+    "employed_until",
+    "version",
+    "is_certified",
+]
+
+
+def plain_officers_view(request, user_id: int):
+    """The officers list's baseline: the first 100 officers `user_id` may see, in the API's default order
+    and with ID numbers as that user may read them, read with `values()` and answered as a plain JsonResponse.
+
+    Served only by the benchmark's URLs, never by the project's.
+    """
+    reader = _reader(user_id)
+    officers = (
+        Officer.objects.visible_to(reader)
+        .with_certified(timezone.localdate())
+        .with_id_number_shown_to(reader)
+        .order_by("agency__path", "name", "pk")
+        .values(*OFFICER_COLUMNS, "id_number_shown", agency_name=F("agency__name"))[:100]
+    )
+    rows = {row["id"]: row | {"enforcement_fields": []} for row in officers}
+    names = (
+        Officer.enforcement_fields.through.objects.filter(officer_id__in=list(rows))
+        .order_by("enforcementfield__order", "enforcementfield__name")
+        .values_list("officer_id", "enforcementfield__name")
+    )
+    for officer_id, name in names:
+        rows[officer_id]["enforcement_fields"].append(name)
+    return JsonResponse({"results": list(rows.values())})
+
+
+# The URLs the benchmark serves: the project's, plus the baseline views.
 urlpatterns = [
     path("bench/plain/", plain_view, name="bench-plain"),
+    path("bench/plain/officers/<int:user_id>/", plain_officers_view, name="bench-plain-officers"),
     path("", include("lawgov.urls")),
 ]
 PLAIN_PATH = "/bench/plain/"
+
+
+def plain_officers_path(user) -> str:
+    return f"/bench/plain/officers/{user.pk}/"
 
 
 def _timed(operation: Callable[..., object], *args) -> float:

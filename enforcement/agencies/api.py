@@ -6,7 +6,7 @@ from rest_framework import serializers
 from enforcement.agencies.enforcement_fields import EnforcementField
 from enforcement.agencies.filters import AgencyFilterSet
 from enforcement.agencies.models import Agency
-from lawgov.api.fields import ScopedPrimaryKeyRelatedField
+from lawgov.api.fields import ScopedPrimaryKeyRelatedField, SlugRelatedField
 from lawgov.api.views import ScopedModelViewSet
 
 
@@ -16,7 +16,7 @@ def agency_field():
 
 def enforcement_fields_field(**kwargs):
     """Enforcement fields written and read by name, from the table of fields."""
-    return serializers.SlugRelatedField(
+    return SlugRelatedField(
         many=True,
         slug_field="name",
         queryset=EnforcementField.objects.all(),

@@ -1,9 +1,55 @@
 import copy
+from collections.abc import Callable
+from functools import cached_property
+from operator import attrgetter
 
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import models
+from django.db.models.fields.related_descriptors import ManyToManyDescriptor
 from rest_framework import serializers
+from rest_framework.fields import SkipField
+from rest_framework.relations import MANY_RELATION_KWARGS, PKOnlyObject
 
 
-class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
+class PrefetchedManyRelatedField(serializers.ManyRelatedField):
+    """A forward many-to-many read from the rows prefetched for it, when they are, without its manager.
+
+    Django builds a new related manager each time the relation is read, which
+    costs more than reading the prefetched rows: in a list, once per row.
+    Anything not prefetched is read as DRF reads it.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._cache_names: dict[type, str | None] = {}
+
+    def _cache_name(self, model: type) -> str | None:
+        """Where `model`'s instances keep the rows prefetched for this field: a forward many-to-many keeps
+        them under its own name. None when the field reads anything else."""
+        name = self.source_attrs[0] if len(self.source_attrs) == 1 else None
+        descriptor = getattr(model, name, None) if name else None
+        return name if isinstance(descriptor, ManyToManyDescriptor) and not descriptor.reverse else None
+
+    def get_attribute(self, instance):
+        model = type(instance)
+        if model not in self._cache_names:
+            self._cache_names[model] = self._cache_name(model)
+        prefetched = getattr(instance, "_prefetched_objects_cache", {}).get(self._cache_names[model])
+        return super().get_attribute(instance) if prefetched is None else prefetched
+
+
+class ReadsPrefetchedRows:
+    """For a related field: with many=True, a PrefetchedManyRelatedField instead of DRF's ManyRelatedField."""
+
+    @classmethod
+    def many_init(cls, *args, **kwargs):
+        return PrefetchedManyRelatedField(
+            child_relation=cls(*args, **kwargs),
+            **{key: value for key, value in kwargs.items() if key in MANY_RELATION_KWARGS},
+        )
+
+
+class ScopedPrimaryKeyRelatedField(ReadsPrefetchedRows, serializers.PrimaryKeyRelatedField):
     """A foreign key that accepts only rows the requesting user may see.
 
     Creating or moving a record into an agency outside one's scope is thereby
@@ -28,6 +74,13 @@ class OptionalChoiceField(serializers.ChoiceField):
         return None if value in (None, "") else super().to_representation(value)
 
 
+class BooleanField(serializers.BooleanField):
+    """DRF's BooleanField, answering a boolean as it is without trying it against every spelling of true."""
+
+    def to_representation(self, value):
+        return value if value is True or value is False else super().to_representation(value)
+
+
 class FieldsBuiltOnce:
     # A ModelSerializer whose fields are worked out from the model once per
     # class, not per use: ModelSerializer introspects the model every time it
@@ -40,6 +93,10 @@ class FieldsBuiltOnce:
     # as the description of every serializer using this.)
 
     _fields_template: dict | None = None
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.BooleanField: BooleanField,
+    }
 
     def get_fields(self):
         cls = type(self)
@@ -49,6 +106,43 @@ class FieldsBuiltOnce:
             return copy.deepcopy(cls._fields_template)
         return {name: _shallow_copy(field) for name, field in cls._fields_template.items()}
 
+    @cached_property
+    def _readable_fields(self) -> list:
+        # DRF walks its mapping of fields afresh for every row it reads (the
+        # mapping is a Python-level one, slow to walk); a list serializer's
+        # one child reads the same fields for every row.
+        return [field for field in self.fields.values() if not field.write_only]
+
+    @cached_property
+    def _readers(self) -> list[tuple]:
+        columns = {column.name: column for column in self.Meta.model._meta.concrete_fields}
+        return [
+            (field.field_name, _direct_reader(field, columns.get(field.source)), field.to_representation, field)
+            for field in self._readable_fields
+        ]
+
+    def to_representation(self, instance):
+        # DRF's, reading attributes straight from a model instance: DRF's
+        # generic reading (a mapping? a callable?) is most of what each row
+        # of a list costs. What is not a plain value, or is missing, is read
+        # again as DRF reads it, with its rules.
+        if not isinstance(instance, self.Meta.model):
+            return super().to_representation(instance)
+        answer = {}
+        for name, reader, represent, field in self._readers:
+            try:
+                attribute = _READ_AS_DRF if reader is None else reader(instance)
+            except (TypeError, AttributeError, KeyError, ObjectDoesNotExist):
+                attribute = _READ_AS_DRF
+            if attribute is _READ_AS_DRF or callable(attribute):
+                try:
+                    attribute = field.get_attribute(instance)
+                except SkipField:
+                    continue
+            value = attribute.pk if isinstance(attribute, PKOnlyObject) else attribute
+            answer[name] = None if value is None else represent(attribute)
+        return answer
+
 
 def _shallow_copy(field: serializers.Field) -> serializers.Field:
     # What copy.copy makes of a field, without its pickling protocol round trip,
@@ -56,3 +150,34 @@ def _shallow_copy(field: serializers.Field) -> serializers.Field:
     clone = object.__new__(type(field))
     clone.__dict__.update(field.__dict__)
     return clone
+
+
+_READ_AS_DRF = object()
+
+
+def _direct_reader(field: serializers.Field, column: models.Field | None) -> Callable | None:
+    """How `field` reads an instance directly, giving what DRF's reading would give: its source as an
+    attribute path, a foreign key's value as DRF's pk-only reading wraps it. None for a field with a
+    reading of its own (a relation, a method), which DRF's reading serves."""
+    if type(field).get_attribute is serializers.Field.get_attribute and field.source != "*":
+        return attrgetter(field.source)
+    if (
+        column is not None
+        and column.many_to_one
+        and isinstance(field, serializers.RelatedField)
+        and type(field).get_attribute is serializers.RelatedField.get_attribute
+        and field.use_pk_only_optimization()
+    ):
+        return _pk_only(column.attname)
+    return None
+
+
+def _pk_only(attname: str) -> Callable:
+    def read(instance) -> PKOnlyObject:
+        return PKOnlyObject(pk=getattr(instance, attname))
+
+    return read
+
+
+class SlugRelatedField(ReadsPrefetchedRows, serializers.SlugRelatedField):
+    """DRF's SlugRelatedField; with many=True it reads prefetched rows as PrefetchedManyRelatedField does."""

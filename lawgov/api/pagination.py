@@ -25,6 +25,24 @@ class PageNumberPagination(pagination.PageNumberPagination):
             )
         return size
 
+    def paginate_queryset(self, queryset, request, view=None):
+        self.rows = super().paginate_queryset(queryset, request, view)
+        return self.rows
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.add_post_render_callback(self._let_rows_go)
+        return response
+
+    def _let_rows_go(self, response) -> None:
+        # DRF's view, response, request and serializers refer to one another,
+        # so Python's cycle collector frees them, not the end of the request,
+        # and until then every collection walks the page's rows again. Once
+        # the answer is rendered nothing reads the rows: emptied, the page and
+        # the list the serializers hold let them go at once.
+        self.rows.clear()
+        self.page.object_list = []
+
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:

@@ -1,9 +1,14 @@
 import datetime
+import gc
 
+from enforcement.agencies.enforcement_fields import EnforcementField
 from enforcement.officers.models.certificate import Certificate, CertificateStatus
-from enforcement.officers.models.officer import EmploymentStatus
+from enforcement.officers.models.officer import EmploymentStatus, Officer
+from enforcement.officers.services import change_certificate_status
 from tests.base import ScopedResourceChecks, api_client_for, query_counts_at_two_sizes
 from tests.factories import CertificateFactory, OfficerFactory
+
+D = datetime.date
 
 URL = "/api/v1/officers/"
 
@@ -96,4 +101,77 @@ def test_officers_list_query_count_does_not_grow_with_rows(world):
             Certificate.objects.filter(pk=certificate.pk).update(status=CertificateStatus.SUSPENDED)
 
     counts = query_counts_at_two_sizes(make_rows, lambda: client.get(URL, {"page_size": 100, "certified": "false"}))
-    assert counts[0] == counts[1]
+    # The count and the page, each officer's enforcement fields read with its row.
+    assert counts == [2, 2]
+
+
+def test_the_list_says_certified_exactly_when_the_row_rule_does(world):
+    day = D(2026, 3, 1)
+
+    def holder(**officer):
+        return CertificateFactory(
+            issued_on=D(2024, 1, 1), valid_until=D(2028, 12, 31), officer__agency=world.team_a, **officer
+        )
+
+    effective = holder(officer__name="有效").officer
+    expired = CertificateFactory(
+        officer__agency=world.team_a, officer__name="过期", issued_on=D(2020, 1, 1), valid_until=D(2025, 12, 31)
+    ).officer
+    suspended = holder(officer__name="暂扣")
+    change_certificate_status(
+        certificate=suspended, status=CertificateStatus.SUSPENDED, reason="暂扣", on=D(2026, 2, 1)
+    )
+    retired = holder(officer__name="退休", officer__employment_status=EmploymentStatus.RETIRED).officer
+    not_yet_employed = holder(officer__name="未入职", officer__employed_since=D(2026, 6, 1)).officer
+    renewed = CertificateFactory(
+        officer__agency=world.team_a, officer__name="换证", issued_on=D(2019, 1, 1), valid_until=D(2023, 12, 31)
+    ).officer
+    CertificateFactory(officer=renewed, issued_on=D(2024, 1, 1), valid_until=D(2028, 12, 31))
+    without = OfficerFactory(agency=world.team_a, name="无证")
+    officers = [effective, expired, suspended.officer, retired, not_yet_employed, renewed, without]
+
+    rows = api_client_for(world.team_lead_a).get(URL, {"on": day.isoformat(), "page_size": 100}).json()["results"]
+
+    listed = {row["name"]: row["is_certified"] for row in rows}
+    by_rule = {o.name: Officer.objects.get(pk=o.pk).is_certified_on(day) for o in officers}
+    assert (
+        listed
+        == by_rule
+        == {"有效": True, "过期": False, "暂扣": False, "退休": False, "未入职": False, "换证": True, "无证": False}
+    )
+
+
+def test_each_officer_lists_their_enforcement_fields_in_the_order_of_the_table(world):
+    first, _, third = EnforcementField.objects.order_by("order", "name")[:3]
+    both = OfficerFactory(agency=world.team_a, name="两项")
+    both.enforcement_fields.set([third, first])
+    one = OfficerFactory(agency=world.team_a, name="一项")
+    one.enforcement_fields.set([third])
+    OfficerFactory(agency=world.team_a, name="无")
+    client = api_client_for(world.team_lead_a)
+
+    rows = client.get(URL).json()["results"]
+
+    assert {row["name"]: row["enforcement_fields"] for row in rows} == {
+        "两项": [first.name, third.name],
+        "一项": [third.name],
+        "无": [],
+    }
+    assert client.get(f"{URL}{both.pk}/").json()["enforcement_fields"] == [first.name, third.name]
+
+
+def test_a_listed_page_keeps_no_officer_alive_once_answered(world):
+    OfficerFactory.create_batch(3, agency=world.team_a)
+    client = api_client_for(world.team_lead_a)
+    client.get(URL)
+    gc.collect()
+    gc.disable()
+    try:
+        before = sum(type(thing) is Officer for thing in gc.get_objects())
+        response = client.get(URL)
+        after = sum(type(thing) is Officer for thing in gc.get_objects())
+    finally:
+        gc.enable()
+    assert len(response.json()["results"]) == 3
+    # Freed as the answer is sent, not left to the cycle collector.
+    assert after == before

@@ -2,10 +2,12 @@
 
 import datetime
 
-from enforcement.agencies.related_rows import related_rows, take_prefetched
+from enforcement.agencies.enforcement_fields import EnforcementField
+from enforcement.agencies.related_rows import related_rows, take_prefetched, with_related_rows
 from enforcement.officers.models.certificate import Certificate, CertificateStatus
+from enforcement.officers.models.officer import Officer
 from enforcement.officers.services import change_certificate_status
-from tests.factories import CertificateFactory
+from tests.factories import CertificateFactory, OfficerFactory
 
 
 def read_with_rows(certificate):
@@ -36,3 +38,18 @@ def test_a_parent_without_related_rows_has_none(world, django_assert_num_queries
     with django_assert_num_queries(0):
         assert list(row.status_changes.all()) == []
         assert list(row.fields.all()) == []
+
+
+def test_a_queryset_with_related_rows_hands_every_instance_its_rows_in_one_query(world, django_assert_num_queries):
+    first, second = EnforcementField.objects.order_by("order", "name")[:2]
+    both, one, none = (OfficerFactory(agency=world.team_a) for _ in range(3))
+    both.enforcement_fields.set([second, first])
+    one.enforcement_fields.set([second])
+    officers = with_related_rows(Officer.objects.order_by("pk"), enforcement_fields=["id", "name", "order"])
+
+    with django_assert_num_queries(1):
+        read = {officer.pk: list(officer.enforcement_fields.all()) for officer in officers.filter(agency=world.team_a)}
+
+    assert read == {both.pk: [first, second], one.pk: [second], none.pk: []}
+    # The same row read by two officers is one instance, as a foreign key's prefetched row would be.
+    assert read[both.pk][1] is read[one.pk][0]

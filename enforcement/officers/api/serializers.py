@@ -1,4 +1,5 @@
 import datetime
+from functools import cached_property
 
 from django.urls import reverse
 from django.utils import timezone
@@ -10,7 +11,7 @@ from rest_framework import serializers
 from enforcement.agencies.api import agency_field, enforcement_fields_field
 from enforcement.officers.models.certificate import Certificate, CertificateState, CertificateStatus
 from enforcement.officers.models.officer import EmploymentStatus, Officer, Sex
-from lawgov.api.fields import FieldsBuiltOnce, ScopedPrimaryKeyRelatedField
+from lawgov.api.fields import BooleanField, FieldsBuiltOnce, ScopedPrimaryKeyRelatedField
 from lawgov.api.serializers import ModelCleanMixin, VersionCheckMixin
 
 
@@ -30,8 +31,7 @@ class IdNumberField(serializers.CharField):
         return super().to_internal_value(data).strip().upper()
 
     def to_representation(self, officer: Officer) -> str:
-        request = self.context.get("request")
-        return officer.id_number_for(request.user if request is not None else None)
+        return officer.id_number_for(self.parent.requester)
 
 
 class OfficerSerializer(FieldsBuiltOnce, VersionCheckMixin, ModelCleanMixin, serializers.ModelSerializer):
@@ -68,14 +68,19 @@ class OfficerSerializer(FieldsBuiltOnce, VersionCheckMixin, ModelCleanMixin, ser
             "version",
         ]
 
+    @cached_property
+    def requester(self):
+        """The user the answer is for, if any: looked up once, not for every row of a list."""
+        request = self.context.get("request")
+        return request.user if request is not None else None
+
     @extend_schema_field(serializers.DateField(allow_null=True))
     def get_birth_date(self, officer: Officer) -> datetime.date | None:
-        request = self.context.get("request")
-        return officer.birth_date_for(request.user if request is not None else None)
+        return officer.birth_date_for(self.requester)
 
 
 class OfficerListSerializer(OfficerSerializer):
-    is_certified = serializers.BooleanField(read_only=True, help_text=_("Holds an effective certificate on `on`."))
+    is_certified = BooleanField(read_only=True, help_text=_("Holds an effective certificate on `on`."))
 
     class Meta(OfficerSerializer.Meta):
         fields = [*OfficerSerializer.Meta.fields, "is_certified"]

@@ -6,6 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from enforcement.agencies.related_rows import with_related_rows
 from enforcement.officers.api.serializers import (
     CertificateSerializer,
     CertificationCheckSerializer,
@@ -22,13 +23,34 @@ from enforcement.officers.models.officer import Officer
 from enforcement.officers.services import change_certificate_status, reissue_lost_certificate, renew_certificate
 from lawgov.api.views import ScopedModelViewSet
 
+# The columns the list of officers shows (the birth date and sex come from the ID number), and of each
+# officer's agency its name.
+LISTED = [
+    "name",
+    "id_number",
+    "agency__name",
+    "position",
+    "is_leader",
+    "is_enforcement_officer",
+    "phone",
+    "employment_status",
+    "employed_since",
+    "employed_until",
+    "version",
+]
+
 
 class OfficerViewSet(ScopedModelViewSet):
-    queryset = Officer.objects.select_related("agency").prefetch_related("enforcement_fields")
+    queryset = with_related_rows(Officer.objects.select_related("agency"), enforcement_fields=["id", "name", "order"])
     serializer_class = OfficerListSerializer
     filterset_class = OfficerFilterSet
     ordering_fields = ["name", "agency__path", "employed_since"]
     ordering = ["agency__path", "name", "pk"]
+
+    def get_queryset(self):
+        officers = super().get_queryset()
+        # A list reads only what it shows. One officer is read whole: saving it writes every column read.
+        return officers.only(*LISTED) if self.action == "list" else officers
 
 
 class CertificateViewSet(ScopedModelViewSet):
