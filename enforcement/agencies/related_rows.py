@@ -157,7 +157,8 @@ def take_prefetched(
     return instances
 
 
-def _rows_annotation(relation: str) -> str:
+def rows_annotation(relation: str) -> str:
+    """The name of the annotation holding the rows of `relation` that `take_prefetched` takes."""
     return f"{relation}_rows"
 
 
@@ -169,7 +170,7 @@ class _TakingRelatedRows(ModelIterable):
         built = {relation: {} for relation in self.relations}
         for instance in super().__iter__():
             for relation in self.relations:
-                take_prefetched(instance, relation, getattr(instance, _rows_annotation(relation)), built[relation])
+                take_prefetched(instance, relation, getattr(instance, rows_annotation(relation)), built[relation])
             yield instance
 
 
@@ -189,7 +190,7 @@ def with_related_rows(queryset: models.QuerySet, **relations: list[str]) -> mode
         raise TypeError("Related rows are handed to model instances, not to values().")
     model = queryset.model
     annotated = queryset.annotate(
-        **{_rows_annotation(relation): related_rows(model, relation, fields) for relation, fields in relations.items()}
+        **{rows_annotation(relation): related_rows(model, relation, fields) for relation, fields in relations.items()}
     )
     taken = getattr(queryset._iterable_class, "relations", ())
     annotated._iterable_class = _taking((*taken, *relations))

@@ -15,7 +15,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from enforcement.agencies.related_rows import related_rows, take_prefetched
+from enforcement.agencies.related_rows import related_rows, rows_annotation, take_prefetched
 from enforcement.agencies.validators import normalise_id_number
 from enforcement.officers.models.certificate import (
     AnnualReview,
@@ -150,12 +150,12 @@ CHECKED_OFFICER_ROWS = {"enforcement_fields": ["id", "name", "order"]}
 
 
 def _rows_of(model, relations: dict[str, list[str]], outer: str = "pk") -> dict:
-    return {f"{relation}_rows": related_rows(model, relation, fields, outer) for relation, fields in relations.items()}
+    return {rows_annotation(name): related_rows(model, name, fields, outer) for name, fields in relations.items()}
 
 
 def _take_rows(instance, relations: dict[str, list[str]], rows_of=None) -> None:
     for relation in relations:
-        take_prefetched(instance, relation, getattr(rows_of or instance, f"{relation}_rows"))
+        take_prefetched(instance, relation, getattr(rows_of or instance, rows_annotation(relation)))
 
 
 @functools.cache
