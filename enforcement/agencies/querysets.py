@@ -2,11 +2,14 @@
 
 Every view, admin page, export and statistic reaches rows through it. A user
 sees the agencies they are a member of and every agency below them;
-superusers see everything; anyone else sees nothing.
+superusers see everything; anyone else sees nothing. `within(paths)` is the
+same scope given by the reader's paths, for a query prepared once per scope
+(lawgov/prepared.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import reduce
 from operator import or_
 
@@ -52,7 +55,10 @@ def subtree_q(ancestor_path: str, *, path_field: str = "path") -> models.Q:
 
 class AgencyQuerySet(models.QuerySet):
     def visible_to(self, user) -> AgencyQuerySet:
-        paths = scope_paths(user)
+        return self.within(scope_paths(user))
+
+    def within(self, paths: Sequence[str] | None) -> AgencyQuerySet:
+        """The agencies in the subtrees at `paths` (a reader's `scope_paths`); None: all of them."""
         if paths is None:
             return self
         if not paths:
@@ -75,10 +81,13 @@ class ScopedQuerySet(models.QuerySet):
         return self.model._meta.apps.get_model("enforcement", "Agency").objects
 
     def visible_to(self, user):
-        paths = scope_paths(user)
+        return self.within(scope_paths(user))
+
+    def within(self, paths: Sequence[str] | None):
+        """The records of the agencies in the subtrees at `paths` (a reader's `scope_paths`); None: all."""
         if paths is None:
             return self
-        return self.filter(**{f"{self.scope_field}__in": self._agencies().visible_to(user)})
+        return self.filter(**{f"{self.scope_field}__in": self._agencies().within(paths)})
 
     def in_subtree_of(self, agency):
         return self.filter(subtree_q(agency.path, path_field=f"{self.scope_field}__path"))

@@ -15,6 +15,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from enforcement.agencies.querysets import scope_paths
 from enforcement.agencies.related_rows import related_rows, rows_annotation, take_prefetched
 from enforcement.agencies.validators import normalise_id_number
 from enforcement.officers.models.certificate import (
@@ -24,6 +25,7 @@ from enforcement.officers.models.certificate import (
     CertificateStatusChange,
 )
 from enforcement.officers.models.officer import EmploymentStatus, Officer
+from lawgov.prepared import PreparedQuery
 
 
 @dataclass(frozen=True)
@@ -128,17 +130,6 @@ def with_certificates(
     return officers.select_related("agency").prefetch_related(Prefetch("certificates", queryset=certificates))
 
 
-def _matching(officers: QuerySet[Officer], number: str, id_number: str) -> QuerySet[Officer]:
-    if number:
-        return officers.filter(certificates__number=number.strip())
-    return officers.filter(id_number=normalise_id_number(id_number))
-
-
-def find_officer(officers: QuerySet[Officer], *, number: str = "", id_number: str = "") -> Officer | None:
-    """The officer holding certificate `number`, or with resident ID `id_number`, among `officers`."""
-    return _matching(with_certificates(officers), number, id_number).first()
-
-
 # What the HR check reads of each related row: the history `state_on` and
 # `certificate_reason` read, and the enforcement fields the answer names.
 CHECKED_CERTIFICATE_ROWS = {
@@ -177,24 +168,43 @@ def _checked_officers() -> QuerySet[Officer]:
     return Officer.objects.select_related("agency").annotate(**_rows_of(Officer, CHECKED_OFFICER_ROWS))
 
 
+def _matching_officer(shape: tuple, value: str) -> QuerySet[Officer]:
+    paths, lookup = shape
+    return Officer.objects.within(paths).filter(**{lookup: value}).order_by("pk")[:1]
+
+
+# The person's certificates, and the person alone when they hold none: built
+# and compiled once per reader's scope and lookup (lawgov/prepared.py).
+_CERTIFICATES_OF = PreparedQuery(
+    lambda shape, value: _checked_certificates().filter(officer__in=_matching_officer(shape, value))
+)
+_OFFICER = PreparedQuery(lambda shape, value: _checked_officers().filter(pk__in=_matching_officer(shape, value))[:1])
+
+
 def check_certification(
-    officers: QuerySet[Officer], *, number: str = "", id_number: str = "", day: datetime.date
+    reader, *, number: str = "", id_number: str = "", day: datetime.date
 ) -> CertificationCheck | None:
-    """The HR check among `officers` (the caller's scope); None when nobody matches.
+    """The HR check among the officers `reader` may see; None when nobody matches.
 
     One query: the person's certificates, with the officer and agency joined
     in and the related rows the check reads as JSON (`related_rows`); a
     second only for a person who holds no certificate.
     """
-    matching = _matching(officers, number, id_number).order_by("pk")[:1]
-    certificates = list(_checked_certificates().filter(officer__in=matching))
+    paths = scope_paths(reader)
+    scope = None if paths is None else tuple(paths)
+    if number:
+        shape, value = (scope, "certificates__number"), number.strip()
+    else:
+        shape, value = (scope, "id_number"), normalise_id_number(id_number)
+    certificates = _CERTIFICATES_OF.rows(shape, value=value)
     if certificates:
         officer = certificates[0].officer
         _take_rows(officer, CHECKED_OFFICER_ROWS, rows_of=certificates[0])
     else:
-        officer = _checked_officers().filter(pk__in=matching).first()
-        if officer is None:
+        found = _OFFICER.rows(shape, value=value)
+        if not found:
             return None
+        officer = found[0]
         _take_rows(officer, CHECKED_OFFICER_ROWS)
     for certificate in certificates:
         _take_rows(certificate, CHECKED_CERTIFICATE_ROWS)

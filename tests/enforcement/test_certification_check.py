@@ -7,10 +7,9 @@ from django.utils import translation
 from enforcement.agencies.enforcement_fields import fields_named
 from enforcement.officers.certification import check_certification
 from enforcement.officers.models.certificate import Certificate, CertificateStatus, ReviewResult
-from enforcement.officers.models.officer import Officer
 from enforcement.officers.services import change_certificate_status
 from tests.base import api_client_for
-from tests.factories import AnnualReviewFactory, CertificateFactory, OfficerFactory
+from tests.factories import AnnualReviewFactory, CertificateFactory, OfficerFactory, UserFactory
 
 TODAY = datetime.date(2026, 6, 1)
 URL = "/api/v1/certificates/check/"
@@ -23,7 +22,7 @@ def _today():
 
 
 def answer(officer):
-    return check_certification(Officer.objects.all(), id_number=officer.id_number, day=TODAY)
+    return check_certification(UserFactory(is_superuser=True), id_number=officer.id_number, day=TODAY)
 
 
 def test_an_officer_with_an_effective_certificate_may_enforce(world):
@@ -57,7 +56,10 @@ def test_a_suspended_certificate_gives_the_day_of_suspension(world):
     result = answer(certificate.officer)
     assert not result.may_enforce
     assert result.reason.endswith("suspended since 2026-04-02.")
-    assert result.reason == check_certification(Officer.objects.all(), number=certificate.number, day=TODAY).reason
+    assert (
+        result.reason
+        == check_certification(UserFactory(is_superuser=True), number=certificate.number, day=TODAY).reason
+    )
 
 
 def test_a_revoked_certificate_gives_the_day_of_revocation(world):
@@ -154,3 +156,15 @@ def test_the_check_endpoint_answers_404_for_another_townships_officer(world):
 
 def test_the_check_endpoint_needs_login(world):
     assert api_client_for(None).get(URL, {"number": "A-1"}).status_code == 401
+
+
+def test_checks_in_a_row_answer_for_each_person_within_each_readers_scope(world):
+    in_a = CertificateFactory(officer__agency=world.township_a, number="A-1")
+    in_b = CertificateFactory(officer__agency=world.township_b, number="B-1")
+    # The same reader twice, then another reader: the query prepared for one
+    # reader's scope is not another's, and one person's answer is not the next's.
+    assert check_certification(world.hr_a, number="A-1", day=TODAY).officer == in_a.officer
+    assert check_certification(world.hr_a, number="B-1", day=TODAY) is None
+    assert check_certification(world.supervisor, number="B-1", day=TODAY).officer == in_b.officer
+    assert check_certification(world.supervisor, id_number=in_a.officer.id_number, day=TODAY).officer == in_a.officer
+    assert check_certification(world.hr_a, id_number=in_b.officer.id_number, day=TODAY) is None
