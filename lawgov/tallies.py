@@ -18,11 +18,13 @@ groups and count it more than once.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Hashable, Mapping
 from dataclasses import dataclass
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
+
+from lawgov.prepared import PreparedQuery
 
 ROWS = "rows"
 
@@ -61,6 +63,29 @@ class Tally:
         return counts
 
 
+_GROUPED = "tally_by_"
+_SUMMED = "tally_sum_"
+
+
+def tally_rows(
+    queryset: models.QuerySet,
+    conditions: Mapping[str, models.Q | models.Expression] | None = None,
+    *,
+    fields: Collection[str] = (),
+    sums: Collection[str] = (),
+) -> models.QuerySet:
+    """The rows a tally groups: a column for each condition met, each field and each summed field.
+
+    The columns are named for what they hold (aliases of our own, so that no column of the model is shadowed).
+    """
+    columns: dict[str, models.Expression] = {}
+    for name, met in (conditions or {}).items():
+        columns[_GROUPED + name] = models.ExpressionWrapper(met, output_field=models.BooleanField())
+    columns.update({_GROUPED + name: models.F(name) for name in fields})
+    columns.update({_SUMMED + name: models.F(name) for name in sums})
+    return queryset.order_by().values(**columns)
+
+
 def tally(
     queryset: models.QuerySet,
     conditions: Mapping[str, models.Q | models.Expression] | None = None,
@@ -73,27 +98,39 @@ def tally(
     `fields` and `sums` are lookups from the row ("outcome", "theme__name");
     each of `sums` is added up per group as well.
     """
-    conditions = dict(conditions or {})
-    columns: dict[str, models.Expression] = {name: models.F(name) for name in (*fields, *sums)}
-    for name, met in conditions.items():
-        columns[name] = models.ExpressionWrapper(met, output_field=models.BooleanField())
-    # Aliases of our own, so that no column of the model is shadowed.
-    aliases = {name: f"tally_{position}" for position, name in enumerate(columns)}
-    rows = queryset.order_by().values(**{aliases[name]: column for name, column in columns.items()})
-    connection = connections[rows.db]
+    rows = tally_rows(queryset, conditions, fields=fields, sums=sums)
     try:
-        sql, params = rows.query.get_compiler(connection=connection).as_sql()
+        sql, params = rows.query.get_compiler(using=rows.db).as_sql()
     except EmptyResultSet:
         return Tally(())
+    return _grouped(rows, sql, params)
+
+
+def prepared_tally(query: PreparedQuery, shape: Hashable, /, **values) -> Tally:
+    """The tally of `query`'s rows (built by `tally_rows`), its SQL compiled once per shape (lawgov/prepared.py)."""
+    try:
+        sql, params = query.sql(shape, **values)
+    except EmptyResultSet:
+        return Tally(())
+    return _grouped(query.prepared(shape, values).queryset, sql, params)
+
+
+def _grouped(rows: models.QuerySet, sql: str, params) -> Tally:
+    connection = connections[rows.db]
     quote = connection.ops.quote_name
-    grouped = [quote(aliases[name]) for name in (*conditions, *fields)]
-    added = [f"SUM({quote(aliases[name])})" for name in sums]
-    select = ", ".join([*grouped, "COUNT(*)", *added])
-    group_by = f" GROUP BY {', '.join(grouped)}" if grouped else ""
+    columns = list(rows.query.annotation_select)
+    grouped = [column for column in columns if column.startswith(_GROUPED)]
+    summed = [column for column in columns if column.startswith(_SUMMED)]
+    select = ", ".join([*map(quote, grouped), "COUNT(*)", *(f"SUM({quote(column)})" for column in summed)])
+    group_by = f" GROUP BY {', '.join(map(quote, grouped))}" if grouped else ""
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {select} FROM ({sql}) tallied{group_by}", params)
         found = cursor.fetchall()
-    names = [*conditions, *fields, ROWS, *sums]
+    names = [
+        *(column.removeprefix(_GROUPED) for column in grouped),
+        ROWS,
+        *(column.removeprefix(_SUMMED) for column in summed),
+    ]
     return Tally(tuple(dict(zip(names, row, strict=True)) for row in found))
 
 

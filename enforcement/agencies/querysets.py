@@ -66,7 +66,10 @@ class AgencyQuerySet(models.QuerySet):
         return self.filter(reduce(or_, (subtree_q(path) for path in paths)))
 
     def in_subtree_of(self, agency) -> AgencyQuerySet:
-        return self.filter(subtree_q(agency.path))
+        return self.in_subtree_at(agency.path)
+
+    def in_subtree_at(self, path: str) -> AgencyQuerySet:
+        return self.filter(subtree_q(path))
 
 
 class ScopedQuerySet(models.QuerySet):
@@ -90,7 +93,10 @@ class ScopedQuerySet(models.QuerySet):
         return self.filter(**{f"{self.scope_field}__in": self._agencies().within(paths)})
 
     def in_subtree_of(self, agency):
-        return self.filter(subtree_q(agency.path, path_field=f"{self.scope_field}__path"))
+        return self.in_subtree_at(agency.path)
+
+    def in_subtree_at(self, path: str):
+        return self.filter(subtree_q(path, path_field=f"{self.scope_field}__path"))
 
 
 def scoped_queryset(scope_field: str) -> type[ScopedQuerySet]:

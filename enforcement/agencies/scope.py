@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db import models
 
 from enforcement.agencies.models import Agency
-from enforcement.agencies.querysets import scope_paths
+from enforcement.agencies.querysets import path_is_within, scope_paths
 
 
 @dataclass(frozen=True)
@@ -20,18 +20,42 @@ class Scope:
     agency: Agency
 
     def rows(self, model_or_queryset: type[models.Model] | models.QuerySet) -> models.QuerySet:
+        return self.shape.rows(model_or_queryset)
+
+    @property
+    def sees_whole_subtree(self) -> bool:
+        return self.shape.sees_whole_subtree
+
+    @property
+    def shape(self) -> ScopeShape:
+        paths = scope_paths(self.user)
+        return ScopeShape(self.agency.path, None if paths is None else tuple(paths))
+
+
+@dataclass(frozen=True)
+class ScopeShape:
+    """What a scope's rows depend on: the subtree's path and the reader's paths (None: unrestricted).
+
+    Hashable, so that a query prepared once per scope (lawgov/prepared.py) is keyed by it.
+    """
+
+    subtree_path: str
+    reader_paths: tuple[str, ...] | None
+
+    def rows(self, model_or_queryset: type[models.Model] | models.QuerySet) -> models.QuerySet:
         queryset = (
             model_or_queryset
             if isinstance(model_or_queryset, models.QuerySet)
             else model_or_queryset._default_manager.all()
         )
+        in_subtree = queryset.in_subtree_at(self.subtree_path)
         if self.sees_whole_subtree:
             # The reader's scope holds the subtree: filtering by it too would
             # only join the agency table a second time (a large join county-wide).
-            return queryset.in_subtree_of(self.agency)
-        return queryset.visible_to(self.user).in_subtree_of(self.agency)
+            return in_subtree
+        return in_subtree.within(self.reader_paths)
 
     @property
     def sees_whole_subtree(self) -> bool:
-        paths = scope_paths(self.user)
-        return paths is None or any(self.agency.path.startswith(path) for path in paths)
+        paths = self.reader_paths
+        return paths is None or any(path_is_within(self.subtree_path, path) for path in paths)

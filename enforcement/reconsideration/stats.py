@@ -5,14 +5,51 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 
-from enforcement.agencies.scope import Scope
+from enforcement.agencies.scope import Scope, ScopeShape
 from enforcement.agencies.yearly import as_of
 from enforcement.reconsideration.choices import CORRECTED, MEDIATED_OR_SETTLED, MERITS, Outcome
 from enforcement.reconsideration.models import ReconsiderationCase, overdue_on
+from lawgov.prepared import PreparedQuery
 from lawgov.rates import rate
-from lawgov.tallies import tally
+from lawgov.tallies import prepared_tally, tally_rows
+
+
+def _cases(scope: ScopeShape, *, day: datetime.date, first_day: datetime.date, last_day: datetime.date) -> QuerySet:
+    """The cases of the scope, each with the conditions of the year's figures it meets on `day`."""
+
+    def during_year(field: str) -> Q:
+        # Received in the year up to the as-of day, which lies in the year.
+        return Q(**{f"{field}__gte": first_day, f"{field}__lte": day})
+
+    replied = Q(replied_on__lte=day)
+    reply_missing = (
+        Q(reply_due__lt=day)
+        & (Q(replied_on__isnull=True) | Q(replied_on__gt=day))
+        & (Q(closed_on__isnull=True) | Q(closed_on__gt=F("reply_due")))
+    )
+    reply_fell_due = Q(reply_due__range=(first_day, last_day)) & (replied | reply_missing)
+    reply_on_time = replied & Q(replied_on__lte=F("reply_due"))
+    reply_late = (replied & Q(replied_on__gt=F("reply_due"))) | reply_missing
+    return tally_rows(
+        scope.rows(ReconsiderationCase),
+        {
+            "received": during_year("received_on"),
+            "accepted": Q(accepted_on__lte=day),
+            "closed": Q(closed_on__lte=day),
+            "overdue": overdue_on(day),
+            "reply_fell_due": reply_fell_due,
+            "reply_on_time": reply_on_time,
+            "reply_late": reply_late,
+            "litigated": during_year("lawsuit_filed_on"),
+        },
+        fields=["outcome"],
+    )
+
+
+# Built and compiled once per scope (lawgov/prepared.py): building it costs several times running it.
+_CASES = PreparedQuery(_cases)
 
 
 def reconsideration_figures(scope: Scope, year: int, *, today: datetime.date | None = None) -> dict:
@@ -35,32 +72,8 @@ def reconsideration_figures(scope: Scope, year: int, *, today: datetime.date | N
     time, filed late, or still missing after its day.
     """
     day = as_of(year, today)
-
-    def during_year(field: str) -> Q:
-        return Q(**{f"{field}__year": year, f"{field}__lte": day})
-
-    replied = Q(replied_on__lte=day)
-    reply_missing = (
-        Q(reply_due__lt=day)
-        & (Q(replied_on__isnull=True) | Q(replied_on__gt=day))
-        & (Q(closed_on__isnull=True) | Q(closed_on__gt=F("reply_due")))
-    )
-    reply_fell_due = Q(reply_due__year=year) & (replied | reply_missing)
-    reply_on_time = replied & Q(replied_on__lte=F("reply_due"))
-    reply_late = (replied & Q(replied_on__gt=F("reply_due"))) | reply_missing
-    cases = tally(
-        scope.rows(ReconsiderationCase),
-        {
-            "received": during_year("received_on"),
-            "accepted": Q(accepted_on__lte=day),
-            "closed": Q(closed_on__lte=day),
-            "overdue": overdue_on(day),
-            "reply_fell_due": reply_fell_due,
-            "reply_on_time": reply_on_time,
-            "reply_late": reply_late,
-            "litigated": during_year("lawsuit_filed_on"),
-        },
-        fields=["outcome"],
+    cases = prepared_tally(
+        _CASES, scope.shape, day=day, first_day=datetime.date(year, 1, 1), last_day=datetime.date(year, 12, 31)
     )
     concluded = {"received": True, "accepted": True, "closed": True}
     figures = {

@@ -101,15 +101,25 @@ def state_expression(day: datetime.date) -> models.Expression:
     )
 
 
+def warning_horizons(day: datetime.date) -> dict[str, datetime.date]:
+    """Each kind's last day inside its warning horizon from `day` (its largest ReminderThreshold after it)."""
+    horizons = apps.get_model("enforcement", "ReminderThreshold").objects.horizons()
+    return {kind: day + datetime.timedelta(days=days) for kind, days in horizons.items()}
+
+
 def inside_warning_horizon(day: datetime.date) -> models.Q:
     """Certificates whose last day is at most their kind's warning horizon (its largest ReminderThreshold) after `day`.
 
     No threshold of a kind: no certificate of that kind is inside.
     """
-    horizons = apps.get_model("enforcement", "ReminderThreshold").objects.horizons()
+    return ending_by(warning_horizons(day))
+
+
+def ending_by(last_days: dict[str, datetime.date]) -> models.Q:
+    """Certificates whose last day is at most their kind's day in `last_days`; none of a kind not named."""
     within = models.Q(pk__in=[])
-    for kind, days in horizons.items():
-        within |= models.Q(kind=kind, valid_until__lte=day + datetime.timedelta(days=days))
+    for kind, last_day in last_days.items():
+        within |= models.Q(kind=kind, valid_until__lte=last_day)
     return within
 
 
