@@ -65,33 +65,42 @@ def _as_text(value) -> str:
     return value.isoformat()
 
 
+def _as_is(value):
+    return value
+
+
+def _kind(value) -> tuple[type, object]:
+    """What a parameter is for matching: psycopg's small integers (Int2 with server-side binding) as numbers."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int, int(value)
+    return type(value), value
+
+
 def _derived(param, stand_in) -> bool:
     """Whether `param`, not `stand_in` itself, was worked out from it."""
     if isinstance(stand_in, datetime.date) and isinstance(param, str):
         return bool(_STAND_IN_DAY_TEXT.fullmatch(param)) and param != _as_text(stand_in)
-    if type(param) is not type(stand_in) or param == stand_in:
+    (kind, value), (stand_in_kind, _) = _kind(param), _kind(stand_in)
+    if kind is not stand_in_kind or value == stand_in:
         return False
-    if isinstance(param, str):
-        return stand_in in param
-    if isinstance(param, datetime.date):
-        return param.year < _FIRST_STAND_IN_DAY.year + 100
-    return abs(param - stand_in) < _STAND_IN_NUMBERS_APART // 10
+    if isinstance(value, str):
+        return stand_in in value
+    if isinstance(value, datetime.date):
+        return value.year < _FIRST_STAND_IN_DAY.year + 100
+    return abs(value - stand_in) < _STAND_IN_NUMBERS_APART // 10
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """One shape's compiled SQL: each parameter a constant, or a value to put in (as it is, or as text)."""
+    """One shape's compiled SQL: each parameter a constant, or a value to put in as the stand-in was passed."""
 
     queryset: models.QuerySet
     compiler: object | None  # None: the query can match no row (Django's EmptyResultSet)
     sql: str
-    params: tuple[tuple[str | None, bool, object], ...]  # (value's name, as text, constant)
+    params: tuple[tuple[str | None, Callable, object], ...]  # (value's name, its conversion, constant)
 
     def params_for(self, values: dict) -> tuple:
-        return tuple(
-            constant if name is None else _as_text(values[name]) if as_text else values[name]
-            for name, as_text, constant in self.params
-        )
+        return tuple(constant if name is None else convert(values[name]) for name, convert, constant in self.params)
 
 
 def prepare(queryset: models.QuerySet, stand_ins: dict[str, object]) -> Prepared:
@@ -101,20 +110,26 @@ def prepare(queryset: models.QuerySet, stand_ins: dict[str, object]) -> Prepared
         sql, params = compiler.as_sql()
     except EmptyResultSet:
         return Prepared(queryset, None, "", ())
-    places = {(type(value), value): (name, False) for name, value in stand_ins.items()}
+    places = {_kind(value): (name, _as_is) for name, value in stand_ins.items()}
     places.update(
-        {(str, _as_text(value)): (name, True) for name, value in stand_ins.items() if isinstance(value, datetime.date)}
+        {
+            (str, _as_text(value)): (name, _as_text)
+            for name, value in stand_ins.items()
+            if isinstance(value, datetime.date)
+        }
     )
     placed = []
     for param in params:
         try:
-            name, as_text = places.get((type(param), param), (None, False))
+            name, convert = places.get(_kind(param), (None, _as_is))
         except TypeError:  # an unhashable parameter (a JSON document) is no stand-in
-            name, as_text = None, False
+            name, convert = None, _as_is
+        if name is not None and convert is _as_is and type(param) is not type(stand_ins[name]):
+            convert = type(param)  # the database adapter's own wrapper (psycopg's Int2), kept for the value
         for other, stand_in in stand_ins.items():
             if name is None and _derived(param, stand_in):
                 raise NotPreparable(f"{other}: the SQL holds a value worked out from it ({param!r}), not the value")
-        placed.append((name, as_text, None if name else param))
+        placed.append((name, convert, None if name else param))
     for name, stand_in in stand_ins.items():
         if not any(place[0] == name for place in placed):
             raise NotPreparable(f"{name}: the value does not reach the SQL as a parameter")

@@ -55,6 +55,10 @@ class Tally:
         """The sum of the summed column `name` over the rows `count` would count: 0 when none."""
         return sum(group[name] or 0 for group in self._matching(wanted))
 
+    def distinct(self, name: str, **wanted) -> int:
+        """How many different values of the field `name` the rows `count` would count hold."""
+        return len({group[name] for group in self._matching(wanted)})
+
     def by(self, name: str, **wanted) -> dict:
         """The rows `count` would count, by their value of `name`."""
         counts: dict = {}
@@ -83,7 +87,8 @@ def tally_rows(
         columns[_GROUPED + name] = models.ExpressionWrapper(met, output_field=models.BooleanField())
     columns.update({_GROUPED + name: models.F(name) for name in fields})
     columns.update({_SUMMED + name: models.F(name) for name in sums})
-    return queryset.order_by().values(**columns)
+    # With nothing to group or add up, the rows' keys alone: they are only counted.
+    return queryset.order_by().values(**columns) if columns else queryset.order_by().values("pk")
 
 
 def tally(
@@ -106,16 +111,36 @@ def tally(
     return _grouped(rows, sql, params)
 
 
-def prepared_tally(query: PreparedQuery, shape: Hashable, /, **values) -> Tally:
-    """The tally of `query`'s rows (built by `tally_rows`), its SQL compiled once per shape (lawgov/prepared.py)."""
+def prepared_tally(query: PreparedQuery, shape: Hashable, /, *, plan_each_time: bool = False, **values) -> Tally:
+    """The tally of `query`'s rows (built by `tally_rows`), its SQL compiled once per shape (lawgov/prepared.py).
+
+    `plan_each_time`: on PostgreSQL, planned for these values each time rather
+    than by a generic plan, for a query whose generic plan was measured slower
+    than planning it anew.
+    """
     try:
         sql, params = query.sql(shape, **values)
     except EmptyResultSet:
         return Tally(())
-    return _grouped(query.prepared(shape, values).queryset, sql, params)
+    return _grouped(query.prepared(shape, values).queryset, sql, params, plan_each_time=plan_each_time)
 
 
-def _grouped(rows: models.QuerySet, sql: str, params) -> Tally:
+def _as_set(execute, sql, params, many, context):
+    return execute(sql, params, many, context)
+
+
+def _planned_for_its_values(execute, sql, params, many, context):
+    # Planned for its own values on PostgreSQL, never from a statement
+    # prepared earlier on the connection (the settings prepare what runs five
+    # times), whose generic plan knows neither the subtree's path nor the days.
+    cursor = context["cursor"].cursor
+    if many or context["connection"].vendor != "postgresql" or not hasattr(cursor, "_conn"):
+        return execute(sql, params, many, context)
+    with context["connection"].wrap_database_errors:
+        return cursor.execute(sql, params, prepare=False)
+
+
+def _grouped(rows: models.QuerySet, sql: str, params, *, plan_each_time: bool = False) -> Tally:
     connection = connections[rows.db]
     quote = connection.ops.quote_name
     columns = list(rows.query.annotation_select)
@@ -123,7 +148,10 @@ def _grouped(rows: models.QuerySet, sql: str, params) -> Tally:
     summed = [column for column in columns if column.startswith(_SUMMED)]
     select = ", ".join([*map(quote, grouped), "COUNT(*)", *(f"SUM({quote(column)})" for column in summed)])
     group_by = f" GROUP BY {', '.join(map(quote, grouped))}" if grouped else ""
-    with connection.cursor() as cursor:
+    with (
+        connection.cursor() as cursor,
+        connection.execute_wrapper(_planned_for_its_values if plan_each_time else _as_set),
+    ):
         cursor.execute(f"SELECT {select} FROM ({sql}) tallied{group_by}", params)
         found = cursor.fetchall()
     names = [

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from enforcement.agencies.scope import Scope
-from lawgov.tallies import counts, tally
+from enforcement.agencies.scope import Scope, ScopeShape
+from lawgov.prepared import PreparedQuery
+from lawgov.tallies import Tally, counts, prepared_tally, tally, tally_rows
 
 from .models import (
     AdviserMatter,
@@ -57,10 +58,52 @@ def record_counts(scope: Scope, year: int) -> dict:
     )
 
 
+def _meetings(scope: ScopeShape, *, first: datetime.date, last: datetime.date) -> QuerySet:
+    meetings = scope.rows(LeadingGroupMeeting).filter(held_on__range=(first, last))
+    return tally_rows(meetings, sums=["topics_count", "decisions_count"])
+
+
+def _work_plans(scope: ScopeShape, *, year: int) -> QuerySet:
+    return tally_rows(scope.rows(WorkPlan).filter(year=year), fields=["no_major_decisions", "no_normative_documents"])
+
+
+def _decisions(scope: ScopeShape, *, first: datetime.date, last: datetime.date) -> QuerySet:
+    return tally_rows(
+        scope.rows(MajorDecision).decided_between(first, last),
+        {
+            "reviewed": REVIEW_PASSED,
+            "discussed": DISCUSSED,
+            "public_comment": PUBLIC_COMMENT,
+            "missing_step": missing_mandatory_step(),
+        },
+        sums=["public_comments"],
+    )
+
+
+def _matters(scope: ScopeShape, *, first: datetime.date, last: datetime.date) -> QuerySet:
+    return tally_rows(scope.rows(AdviserMatter).filter(handled_on__range=(first, last)), fields=["kind"])
+
+
+def _disputes(scope: ScopeShape, *, first: datetime.date, last: datetime.date) -> QuerySet:
+    return tally_rows(scope.rows(Dispute).filter(received_on__range=(first, last)), fields=["outcome", "kind"])
+
+
+# Built and compiled once per scope (lawgov/prepared.py): building them costs more than running them.
+_MEETINGS = PreparedQuery(_meetings)
+_WORK_PLANS = PreparedQuery(_work_plans)
+_DECISIONS = PreparedQuery(_decisions)
+_MATTERS = PreparedQuery(_matters)
+_DISPUTES = PreparedQuery(_disputes)
+
+
+def _in_year(query: PreparedQuery, scope: Scope, year: int) -> Tally:
+    first, last = year_bounds(year)
+    return prepared_tally(query, scope.shape, first=first, last=last)
+
+
 def leadership_figures(scope: Scope, year: int) -> dict:
-    meetings = scope.rows(LeadingGroupMeeting).filter(held_on__year=year)
-    meetings = tally(meetings, sums=["topics_count", "decisions_count"])
-    plans = tally(scope.rows(WorkPlan).filter(year=year), fields=["no_major_decisions", "no_normative_documents"])
+    meetings = _in_year(_MEETINGS, scope, year)
+    plans = prepared_tally(_WORK_PLANS, scope.shape, year=year)
     planned = plans.count()
     return {
         "leading_group_meetings": meetings.count(),
@@ -74,16 +117,7 @@ def leadership_figures(scope: Scope, year: int) -> dict:
 
 
 def decision_figures(scope: Scope, year: int) -> dict:
-    decisions = tally(
-        scope.rows(MajorDecision).decided_in(year),
-        {
-            "reviewed": REVIEW_PASSED,
-            "discussed": DISCUSSED,
-            "public_comment": PUBLIC_COMMENT,
-            "missing_step": missing_mandatory_step(),
-        },
-        sums=["public_comments"],
-    )
+    decisions = _in_year(_DECISIONS, scope, year)
     return {
         "major_decisions": decisions.count(),
         "major_decisions_reviewed": decisions.count(reviewed=True),
@@ -130,7 +164,7 @@ MATTER_KEYS = {
 
 
 def adviser_figures(scope: Scope, year: int) -> dict:
-    matters = tally(scope.rows(AdviserMatter).filter(handled_on__year=year), fields=["kind"])
+    matters = _in_year(_MATTERS, scope, year)
     return {
         "adviser_matters": matters.count(),
         **{key: matters.count(kind=kinds) for key, kinds in MATTER_KEYS.items()},
@@ -146,7 +180,7 @@ DISPUTE_OUTCOME_KEYS = {
 
 
 def dispute_figures(scope: Scope, year: int) -> dict:
-    disputes = tally(scope.rows(Dispute).filter(received_on__year=year), fields=["outcome", "kind"])
+    disputes = _in_year(_DISPUTES, scope, year)
     return {
         "disputes_received": disputes.count(),
         **{key: disputes.count(outcome=outcome) for key, outcome in DISPUTE_OUTCOME_KEYS.items()},

@@ -8,7 +8,8 @@ from django.db.models import Count, F
 from enforcement.officers.models.certificate import Certificate
 from enforcement.officers.models.officer import Officer
 from lawgov.prepared import NotPreparable, PreparedQuery
-from tests.factories import CertificateFactory, OfficerFactory
+from reports.ledger.models import WorkPlan
+from tests.factories import CertificateFactory, OfficerFactory, WorkPlanFactory
 
 D = datetime.date
 
@@ -114,3 +115,15 @@ def test_rows_prepared_on_one_threads_connection_are_read_on_anothers():
     with ThreadPoolExecutor(max_workers=1) as pool:
         [(name, twice, pk)] = pool.submit(read_in_another_thread).result()
     assert (name, twice) == ("甲", pk * 2)
+
+
+def test_a_small_integer_is_put_in_as_the_database_adapter_passes_it(world, django_assert_num_queries):
+    # A year is a small integer: with server-side binding Django passes it wrapped (psycopg's Int2).
+    WorkPlanFactory(agency=world.township_a, year=2025)
+    WorkPlanFactory(agency=world.township_a, year=2026)
+    query = PreparedQuery(lambda shape, year: WorkPlan.objects.filter(year=year))
+    assert [plan.year for plan in query.rows(None, year=2025)] == [2025]
+    assert [plan.year for plan in query.rows(None, year=2026)] == [2026]
+    built = WorkPlan.objects.filter(year=2026)
+    expected = built.query.get_compiler(using=built.db).as_sql()
+    assert query.sql(None, year=2026) == (expected[0], tuple(expected[1]))

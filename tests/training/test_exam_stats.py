@@ -61,4 +61,5 @@ def test_exam_figures_take_the_same_number_of_queries_at_any_size(world):
         lambda n: ExamResultFactory.create_batch(n, exam=exam),
         lambda: exam_figures(Scope(world.team_lead_a, world.township_a), 2024),
     )
-    assert counts[0] == counts[1] <= 2
+    # The results, the exams held and the roll, each a query prepared once per scope.
+    assert counts[0] == counts[1] <= 3

@@ -4,15 +4,39 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count
+from django.db.models import QuerySet
 
-from enforcement.agencies.scope import Scope
+from enforcement.agencies.scope import Scope, ScopeShape
 from enforcement.agencies.yearly import as_of
 from enforcement.officers.models.officer import Officer
+from lawgov.prepared import PreparedQuery
 from lawgov.rates import rate
-from lawgov.tallies import counts
+from lawgov.tallies import prepared_tally, tally_rows
 from training.exams.models import Exam, ExamResult, excellent_q, passed_q, sat_q
 from training.exams.roll import on_the_roll_of
+
+
+def _results(scope: ScopeShape, *, day: datetime.date, first_day: datetime.date) -> QuerySet:
+    # Results and the roll count where the officer works, whoever held the exam
+    # (a township's staff sitting the county's exam count for the township).
+    # Grouped by officer, so that each person counts once.
+    results = scope.rows(ExamResult).filter(exam__date__gte=first_day, exam__date__lte=day)
+    return tally_rows(results, {"sat": sat_q(), "passed": passed_q(), "excellent": excellent_q()}, fields=["officer"])
+
+
+def _exams(scope: ScopeShape, *, day: datetime.date, first_day: datetime.date) -> QuerySet:
+    return tally_rows(scope.rows(Exam).filter(date__gte=first_day, date__lte=day))
+
+
+def _roll(scope: ScopeShape, *, day: datetime.date, first_day: datetime.date) -> QuerySet:
+    exams_of_the_year = Exam.objects.filter(date__gte=first_day, date__lte=day)
+    return tally_rows(scope.rows(Officer).filter(on_the_roll_of(exams_of_the_year)))
+
+
+# Built and compiled once per scope (lawgov/prepared.py): building them costs more than running them.
+_RESULTS = PreparedQuery(_results)
+_EXAMS = PreparedQuery(_exams)
+_ROLL = PreparedQuery(_roll)
 
 
 def exam_figures(scope: Scope, year: int, *, today: datetime.date | None = None) -> dict:
@@ -22,20 +46,17 @@ def exam_figures(scope: Scope, year: int, *, today: datetime.date | None = None)
     (training/exams/roll.py); `required` is the same number under its older
     name. An officer who failed and passed the make-up counts once as passed.
     """
-    day = as_of(year, today)
-    # Results and the roll count where the officer works, whoever held the exam
-    # (a township's staff sitting the county's exam count for the township).
-    results = scope.rows(ExamResult).filter(exam__date__year=year, exam__date__lte=day)
-    totals = results.aggregate(
-        participants=Count("officer", distinct=True, filter=sat_q()),
-        passed=Count("officer", distinct=True, filter=passed_q()),
-        excellent=Count("officer", distinct=True, filter=excellent_q()),
-    )
-    exams_of_the_year = Exam.objects.filter(date__year=year, date__lte=day)
-    counted = counts(
-        exams=scope.rows(Exam).filter(date__year=year, date__lte=day),
-        roll=scope.rows(Officer).filter(on_the_roll_of(exams_of_the_year)),
-    )
+    days = {"day": as_of(year, today), "first_day": datetime.date(year, 1, 1)}
+    results = prepared_tally(_RESULTS, scope.shape, **days)
+    totals = {
+        "participants": results.distinct("officer", sat=True),
+        "passed": results.distinct("officer", passed=True),
+        "excellent": results.distinct("officer", excellent=True),
+    }
+    counted = {
+        "exams": prepared_tally(_EXAMS, scope.shape, **days).count(),
+        "roll": prepared_tally(_ROLL, scope.shape, **days).count(),
+    }
     on_roll = counted["roll"]
     return {
         "exams": counted["exams"],

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 
-from enforcement.agencies.scope import Scope
+from enforcement.agencies.scope import Scope, ScopeShape
 from enforcement.agencies.yearly import as_of
 from enforcement.officers.models.officer import Officer
+from lawgov.prepared import PreparedQuery
 from lawgov.rates import rate
-from lawgov.tallies import tally
+from lawgov.tallies import prepared_tally, tally_rows
 from training.publicity.models import PublicityActivity, PublicityFormat, for_youth
 from training.publicity.youth import PublicitySite, RuleOfLawVicePrincipal
 
@@ -22,6 +23,63 @@ UNTHEMED = "无主题日"
 def school_year_ending_in(year: int) -> tuple[datetime.date, datetime.date]:
     """The school year (学年, September to August) that ends in `year`: the last one complete by December."""
     return datetime.date(year - 1, 9, 1), datetime.date(year, 8, 31)
+
+
+def _activities(scope: ScopeShape, *, day: datetime.date, first_day: datetime.date):
+    # An activity belongs to the year it started in, and counts once it has started by the as-of day.
+    return scope.rows(PublicityActivity).filter(start_date__gte=first_day, start_date__lte=day)
+
+
+def _activity_totals(scope: ScopeShape, **days) -> QuerySet:
+    interactive = PublicityFormat.objects.filter(is_interactive=True, activities=OuterRef("pk"))
+    # The theme is one row per activity: the activities by theme come in the same query.
+    return tally_rows(
+        _activities(scope, **days),
+        {"interactive": Exists(interactive), "youth": for_youth()},
+        fields=["theme__name"],
+        sums=["participants", "materials"],
+    )
+
+
+def _formats(scope: ScopeShape, **days) -> QuerySet:
+    # One row per activity and format it used.
+    return tally_rows(_activities(scope, **days).filter(formats__isnull=False), fields=["formats__name"])
+
+
+def _vice_principals(
+    shape: tuple,
+    *,
+    day: datetime.date,
+    first_day: datetime.date,
+    lessons_from: datetime.date,
+    lessons_until: datetime.date,
+) -> QuerySet:
+    scope, class_periods_required = shape
+    lessons_in_school_year = Q(
+        vice_principal_terms__activities__start_date__gte=lessons_from,
+        vice_principal_terms__activities__start_date__lte=lessons_until,
+    )
+    serving = scope.rows(RuleOfLawVicePrincipal).serving_between(first_day, day)
+    # One row per officer serving as a vice principal, with the class periods of their serving terms.
+    return tally_rows(
+        scope.rows(Officer)
+        .filter(vice_principal_terms__in=serving.values("pk"))
+        .annotate(periods=Sum("vice_principal_terms__activities__class_periods", filter=lessons_in_school_year)),
+        {"meeting": Q(periods__gte=class_periods_required)},
+    )
+
+
+def _sites(scope: ScopeShape, *, day: datetime.date, first_day: datetime.date) -> QuerySet:
+    # In use on some day of the year up to the as-of day.
+    in_use = scope.rows(PublicitySite).filter(since__lte=day).filter(Q(until__isnull=True) | Q(until__gte=first_day))
+    return tally_rows(in_use, fields=["kind"])
+
+
+# Built and compiled once per scope (lawgov/prepared.py): building them costs more than running them.
+_ACTIVITIES = PreparedQuery(_activity_totals)
+_FORMATS = PreparedQuery(_formats)
+_VICE_PRINCIPALS = PreparedQuery(_vice_principals)
+_SITES = PreparedQuery(_sites)
 
 
 def publicity_figures(scope: Scope, year: int, *, today: datetime.date | None = None) -> dict:
@@ -38,39 +96,19 @@ def publicity_figures(scope: Scope, year: int, *, today: datetime.date | None = 
     when it was in use on some day of the year up to the as-of date.
     """
     day = as_of(year, today)
-    first_day = datetime.date(year, 1, 1)
-    activities = scope.rows(PublicityActivity).in_year(year).filter(start_date__lte=day)
-    interactive = PublicityFormat.objects.filter(is_interactive=True, activities=OuterRef("pk"))
-    # The theme is one row per activity: the activities by theme come in the same query.
-    totals = tally(
-        activities,
-        {"interactive": Exists(interactive), "youth": for_youth()},
-        fields=["theme__name"],
-        sums=["participants", "materials"],
-    )
-    by_theme = {theme or UNTHEMED: count for theme, count in totals.by("theme__name").items()}
-    by_format = {
-        row["formats__name"]: row["count"]
-        for row in activities.filter(formats__isnull=False)
-        .order_by()
-        .values("formats__name")
-        .annotate(count=Count("id", distinct=True))
-    }
     school_year_start, school_year_end = school_year_ending_in(year)
-    lessons_in_school_year = Q(
-        vice_principal_terms__activities__start_date__gte=school_year_start,
-        vice_principal_terms__activities__start_date__lte=min(school_year_end, day),
+    days = {"day": day, "first_day": datetime.date(year, 1, 1)}
+    totals = prepared_tally(_ACTIVITIES, scope.shape, **days)
+    by_theme = {theme or UNTHEMED: count for theme, count in totals.by("theme__name").items()}
+    by_format = prepared_tally(_FORMATS, scope.shape, **days).by("formats__name")
+    vice_principals = prepared_tally(
+        _VICE_PRINCIPALS,
+        (scope.shape, settings.LAWGOV["VICE_PRINCIPAL_CLASS_PERIODS"]),
+        **days,
+        lessons_from=school_year_start,
+        lessons_until=min(school_year_end, day),
     )
-    serving = scope.rows(RuleOfLawVicePrincipal).serving_between(first_day, day)
-    # One row per officer serving as a vice principal, with the class periods of their serving terms.
-    vice_principals = tally(
-        scope.rows(Officer)
-        .filter(vice_principal_terms__in=serving.values("pk"))
-        .annotate(periods=Sum("vice_principal_terms__activities__class_periods", filter=lessons_in_school_year)),
-        {"meeting": Q(periods__gte=settings.LAWGOV["VICE_PRINCIPAL_CLASS_PERIODS"])},
-    )
-    sites = scope.rows(PublicitySite).filter(since__lte=day).filter(Q(until__isnull=True) | Q(until__gte=first_day))
-    sites_by_kind = {row["kind"]: row["count"] for row in sites.order_by().values("kind").annotate(count=Count("id"))}
+    sites_by_kind = prepared_tally(_SITES, scope.shape, **days).by("kind")
     return {
         "activities": totals.count(),
         "participants": totals.sum("participants"),

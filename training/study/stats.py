@@ -3,13 +3,15 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, Q, Sum, Value
+from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from enforcement.agencies.scope import Scope
+from enforcement.agencies.scope import Scope, ScopeShape
 from enforcement.agencies.yearly import as_of
 from enforcement.officers.models.officer import Officer
+from lawgov.prepared import PreparedQuery
 from lawgov.rates import exact, half_up
+from lawgov.tallies import prepared_tally, tally_rows
 from training.study.models import Attendance, SessionKind, StudyPlan, TrainingSession, default_required_hours
 
 HOURS = DecimalField(max_digits=9, decimal_places=1)
@@ -41,6 +43,44 @@ def _average(total, count: int) -> float | None:
     return None if fraction is None else float(half_up(fraction))
 
 
+def _sessions(scope: ScopeShape, *, day: datetime.date, first_day: datetime.date) -> QuerySet:
+    held = scope.rows(TrainingSession).filter(date__gte=first_day, date__lte=day)
+    return tally_rows(held, {"group_study": Q(kind=SessionKind.GROUP_STUDY)}, sums=["hours"])
+
+
+def _attendance(scope: ScopeShape, *, day: datetime.date, first_day: datetime.date) -> QuerySet:
+    # Grouped by officer: the officers attending are the groups.
+    attended = scope.rows(Attendance).filter(session__date__gte=first_day, session__date__lte=day)
+    return tally_rows(attended, fields=["officer", "officer__is_leader"])
+
+
+def _requirement(shape: tuple, *, day: datetime.date, first_day: datetime.date) -> QuerySet:
+    # The officers the requirement is about, each with the hours of the year
+    # credited to them: the year's attendance summed per officer, through the
+    # attendance's officer index, rather than every officer joined to every year.
+    scope, required = shape
+    credited = (
+        Attendance.objects.filter(officer=OuterRef("pk"), session__date__gte=first_day, session__date__lte=day)
+        .order_by()
+        .values("officer")
+        .annotate(total=Sum("hours_credited"))
+        .values("total")
+    )
+    people = (
+        scope.rows(Officer)
+        .in_service_on(day)
+        .enforcement_officers()
+        .annotate(credited=Coalesce(Subquery(credited), Value(Decimal(0)), output_field=HOURS))
+    )
+    return tally_rows(people, {"meeting": Q(credited__gte=required)}, sums=["credited"])
+
+
+# Built and compiled once per scope (lawgov/prepared.py): building them costs more than running them.
+_SESSIONS = PreparedQuery(_sessions)
+_ATTENDANCE = PreparedQuery(_attendance)
+_REQUIREMENT = PreparedQuery(_requirement)
+
+
 def training_figures(scope: Scope, year: int, *, today: datetime.date | None = None) -> dict:
     """Sessions held, hours, who attended and who met the yearly requirement.
 
@@ -52,40 +92,29 @@ def training_figures(scope: Scope, year: int, *, today: datetime.date | None = N
     group-study sessions planned, compared with the group-study sessions held.
     """
     day = as_of(year, today)
-    sessions = scope.rows(TrainingSession).filter(date__year=year, date__lte=day)
-    session_totals = sessions.aggregate(
-        sessions=Count("id"),
-        hours=Sum("hours"),
-        leader_study_sessions=Count("id", filter=Q(kind=SessionKind.GROUP_STUDY)),
-    )
-    attended = scope.rows(Attendance).filter(session__date__year=year, session__date__lte=day)
-    attendance_totals = attended.aggregate(
-        attendances=Count("officer", distinct=True),
-        leaders_attending=Count("officer", distinct=True, filter=Q(officer__is_leader=True)),
-    )
+    days = {"day": day, "first_day": datetime.date(year, 1, 1)}
+    sessions = prepared_tally(_SESSIONS, scope.shape, **days)
+    # Planned each time: their generic plans took the figures from 2 and 4 ms
+    # to 7 and 18 ms on the demo's township (the subtree and the days unknown to them).
+    attendance = prepared_tally(_ATTENDANCE, scope.shape, plan_each_time=True, **days)
     plan = StudyPlan.objects.binding(scope.agency, year)
     required = default_required_hours() if plan is None else plan.required_hours
-    # The officers the requirement is about, and each one's hours of the year:
-    # grouping only the year's attendance of those officers, rather than
-    # joining every officer to every year's attendance, keeps the county-wide
-    # figure to one pass over one year.
-    people = scope.rows(Officer).in_service_on(day).enforcement_officers()
-    hours_of_year = (
-        Attendance.objects.filter(session__date__year=year, session__date__lte=day, officer__in=people.values("pk"))
-        .order_by()
-        .values("officer")
-        .annotate(credited=Sum("hours_credited"))
-        .aggregate(
-            meeting=Count("officer", filter=Q(credited__gte=required)),
-            hours=Sum("credited"),
-        )
-    )
+    people = prepared_tally(_REQUIREMENT, (scope.shape, required), plan_each_time=True, **days)
     total = people.count()
     officers = {
         "total": total,
         # Nobody's hours are below a requirement of none, attendance or not.
-        "meeting": total if required <= 0 else hours_of_year["meeting"],
-        "hours": hours_of_year["hours"],
+        "meeting": total if required <= 0 else people.count(meeting=True),
+        "hours": people.sum("credited"),
+    }
+    session_totals = {
+        "sessions": sessions.count(),
+        "hours": sessions.sum("hours"),
+        "leader_study_sessions": sessions.count(group_study=True),
+    }
+    attendance_totals = {
+        "attendances": attendance.distinct("officer"),
+        "leaders_attending": attendance.distinct("officer", officer__is_leader=True),
     }
     return {
         "sessions": session_totals["sessions"],

@@ -10,6 +10,8 @@ happened, such as a review dated after the decision it is said to precede.
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models.lookups import IsNull
@@ -53,7 +55,10 @@ PUBLIC_COMMENT = models.Q(public_comment_from__isnull=False)
 
 class MajorDecisionQuerySet(LedgerQuerySet):
     def decided_in(self, year: int):
-        return self.filter(decided_on__year=year)
+        return self.decided_between(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+
+    def decided_between(self, first: datetime.date, last: datetime.date):
+        return self.filter(decided_on__range=(first, last))
 
 
 def missing_mandatory_step() -> models.Q:
