@@ -4,17 +4,69 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import F, Q
 
 from enforcement.agencies.enforcement_fields import EnforcementField
-from enforcement.agencies.scope import Scope
+from enforcement.agencies.scope import Scope, ScopeShape
 from enforcement.agencies.yearly import as_of as as_of_day
 from enforcement.cases.certification import certificates_for_the_check, may_act
 from enforcement.cases.models import DecisionOutcome, EnforcementCase, EventOfficer, Penalty, PenaltyKind
 from enforcement.officers.certification import with_certificates
 from enforcement.officers.models.officer import Officer
+from lawgov.prepared import PreparedQuery
 from lawgov.rates import rate
-from lawgov.tallies import tally
+from lawgov.tallies import prepared_tally, tally_rows
+
+
+def _cases(scope: ScopeShape, *, as_of: datetime.date, first_day: datetime.date, last_day: datetime.date):
+    def during_year(name: str) -> Q:
+        # In the year up to the as-of day, which lies in the year.
+        return Q(**{f"{name}__gte": first_day, f"{name}__lte": as_of})
+
+    in_year = {"withdrawal_due__range": (first_day, last_day)}
+    withdrawal_fell_due = Q(**in_year, withdrawal_due__lte=as_of) | (Q(**in_year) & Q(withdrawn_on__lte=as_of))
+    # The procedure and the field are one value per case: the cases filed by each come in the same query.
+    return tally_rows(
+        scope.rows(EnforcementCase),
+        {
+            "filed": during_year("filed_on"),
+            "decided": during_year("decided_on"),
+            "with_period": Q(decision_due__isnull=False),
+            "within_period": Q(decided_on__lte=F("decision_due")),
+            "review_required": Q(legal_review_required=True),
+            "review_passed": Q(legal_review_passed=True),
+            "hearing_held": Q(hearing_held=True),
+            "published": during_year("published_on"),
+            "withdrawal_fell_due": withdrawal_fell_due,
+            "withdrawn_on_time": Q(withdrawn_on__lte=F("withdrawal_due")),
+            "corrected": Q(corrected_on__lte=as_of),
+        },
+        fields=["procedure", "field__name"],
+    )
+
+
+def _fines(scope: ScopeShape, *, as_of: datetime.date, first_day: datetime.date):
+    fines = scope.rows(Penalty).filter(
+        case__decided_on__gte=first_day,
+        case__decided_on__lte=as_of,
+        case__outcome=DecisionOutcome.PENALTY,
+        kind=PenaltyKind.FINE,
+    )
+    return tally_rows(fines, sums=["amount"])
+
+
+def _acts(scope: ScopeShape, *, as_of: datetime.date, first_day: datetime.date):
+    return (
+        scope.rows(EventOfficer)
+        .filter(event__occurred_on__gte=first_day, event__occurred_on__lte=as_of)
+        .values_list("event_id", "officer_id", "event__case__field_id", "event__occurred_on")
+    )
+
+
+# Built and compiled once per scope (lawgov/prepared.py): building them costs more than running them.
+_CASES = PreparedQuery(_cases)
+_FINES = PreparedQuery(_fines)
+_ACTS = PreparedQuery(_acts)
 
 
 def enforcement_figures(scope: Scope, year: int, *, today: datetime.date | None = None) -> dict:
@@ -28,32 +80,8 @@ def enforcement_figures(scope: Scope, year: int, *, today: datetime.date | None 
     the certificates' records stand now (a back-dated revocation counts).
     """
     as_of = as_of_day(year, today)
-
-    def during_year(name: str) -> Q:
-        return Q(**{f"{name}__year": year, f"{name}__lte": as_of})
-
-    decided = during_year("decided_on")
-    withdrawal_fell_due = Q(withdrawal_due__year=year, withdrawal_due__lte=as_of) | (
-        Q(withdrawal_due__year=year) & Q(withdrawn_on__lte=as_of)
-    )
-    # The procedure and the field are one value per case: the cases filed by each come in the same query.
-    cases = tally(
-        scope.rows(EnforcementCase),
-        {
-            "filed": during_year("filed_on"),
-            "decided": decided,
-            "with_period": Q(decision_due__isnull=False),
-            "within_period": Q(decided_on__lte=F("decision_due")),
-            "review_required": Q(legal_review_required=True),
-            "review_passed": Q(legal_review_passed=True),
-            "hearing_held": Q(hearing_held=True),
-            "published": during_year("published_on"),
-            "withdrawal_fell_due": withdrawal_fell_due,
-            "withdrawn_on_time": Q(withdrawn_on__lte=F("withdrawal_due")),
-            "corrected": Q(corrected_on__lte=as_of),
-        },
-        fields=["procedure", "field__name"],
-    )
+    days = {"as_of": as_of, "first_day": datetime.date(year, 1, 1)}
+    cases = prepared_tally(_CASES, scope.shape, **days, last_day=datetime.date(year, 12, 31))
     figures = {
         "filed": cases.count(filed=True),
         "decided": cases.count(decided=True),
@@ -69,23 +97,10 @@ def enforcement_figures(scope: Scope, year: int, *, today: datetime.date | None 
     }
     by_procedure = dict(sorted(cases.by("procedure", filed=True).items()))
     by_field = dict(sorted(cases.by("field__name", filed=True).items()))
-    fines = (
-        scope.rows(Penalty)
-        .filter(
-            case__decided_on__year=year,
-            case__decided_on__lte=as_of,
-            case__outcome=DecisionOutcome.PENALTY,
-            kind=PenaltyKind.FINE,
-        )
-        .aggregate(count=Count("pk"), total=Sum("amount"))
-    )
+    fines = prepared_tally(_FINES, scope.shape, **days)
     # Each act is judged by the one rule (`may_act`) in Python, once for each officer, field
     # and day, on the officers loaded with their certificates and history in a fixed number of queries.
-    acts = list(
-        scope.rows(EventOfficer)
-        .filter(event__occurred_on__year=year, event__occurred_on__lte=as_of)
-        .values_list("event_id", "officer_id", "event__case__field_id", "event__occurred_on")
-    )
+    acts = _ACTS.rows(scope.shape, **days)
     officers = with_certificates(
         Officer.objects.filter(pk__in={officer for _, officer, _, _ in acts}), certificates_for_the_check()
     )
@@ -103,8 +118,8 @@ def enforcement_figures(scope: Scope, year: int, *, today: datetime.date | None 
         "decided": figures["decided"],
         "by_procedure": by_procedure,
         "by_field": by_field,
-        "fines_count": fines["count"],
-        "fines_total": fines["total"] or 0,
+        "fines_count": fines.count(),
+        "fines_total": fines.sum("amount"),
         "decided_with_period": figures["with_period"],
         "decided_within_period": figures["within_period"],
         "decided_within_period_rate": rate(figures["within_period"], figures["with_period"]),
