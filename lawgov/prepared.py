@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
@@ -146,15 +147,20 @@ class PreparedQuery:
     same shape whatever the values.
     """
 
-    def __init__(self, build: Callable[..., models.QuerySet], *, shapes_kept: int = 512):
+    def __init__(self, build: Callable[..., models.QuerySet], *, shapes_kept: int = 64):
+        # A prepared shape holds its query and compiler: a township's statistics
+        # keep about half a megabyte of them, so the least recently used go first.
         self.build = build
         self.shapes_kept = shapes_kept
-        self._prepared: dict[Hashable, Prepared] = {}
+        self._prepared: OrderedDict[Hashable, Prepared] = OrderedDict()
         self._lock = threading.Lock()
 
     def prepared(self, shape: Hashable, values: dict) -> Prepared:
         key = (shape, tuple(sorted((name, type(value)) for name, value in values.items())))
-        found = self._prepared.get(key)
+        with self._lock:
+            found = self._prepared.get(key)
+            if found is not None:
+                self._prepared.move_to_end(key)
         if found is None:
             stand_ins = {
                 name: _stand_in(name, value, position) for position, (name, value) in enumerate(values.items())
@@ -167,9 +173,9 @@ class PreparedQuery:
                 # Django working a stand-in into another value (a year's bounds) found it out of range.
                 raise NotPreparable(f"{', '.join(values)}: a value is worked into another ({error})") from error
             with self._lock:
-                if len(self._prepared) >= self.shapes_kept:
-                    self._prepared.clear()
                 self._prepared[key] = found
+                while len(self._prepared) > self.shapes_kept:
+                    self._prepared.popitem(last=False)
         return found
 
     def sql(self, shape: Hashable, /, **values) -> tuple[str, tuple]:

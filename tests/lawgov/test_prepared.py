@@ -127,3 +127,17 @@ def test_a_small_integer_is_put_in_as_the_database_adapter_passes_it(world, djan
     built = WorkPlan.objects.filter(year=2026)
     expected = built.query.get_compiler(using=built.db).as_sql()
     assert query.sql(None, year=2026) == (expected[0], tuple(expected[1]))
+
+
+def test_the_least_recently_used_shape_goes_when_more_are_kept_than_allowed(world):
+    built = []
+
+    def build(shape, name):
+        built.append(shape)
+        return Officer.objects.filter(name=name)
+
+    query = PreparedQuery(build, shapes_kept=2)
+    for shape in ["a", "b", "a", "c", "a", "b"]:
+        query.rows(shape, name="甲")
+    # "a" stayed, being used; "b" went when "c" came, and was built again.
+    assert built == ["a", "b", "c", "b"]
