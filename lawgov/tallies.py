@@ -19,6 +19,7 @@ groups and count it more than once.
 from __future__ import annotations
 
 from collections.abc import Collection, Hashable, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.core.exceptions import EmptyResultSet
@@ -125,10 +126,6 @@ def prepared_tally(query: PreparedQuery, shape: Hashable, /, *, plan_each_time: 
     return _grouped(query.prepared(shape, values).queryset, sql, params, plan_each_time=plan_each_time)
 
 
-def _as_set(execute, sql, params, many, context):
-    return execute(sql, params, many, context)
-
-
 def _planned_for_its_values(execute, sql, params, many, context):
     # Planned for its own values on PostgreSQL, never from a statement
     # prepared earlier on the connection (the settings prepare what runs five
@@ -150,7 +147,7 @@ def _grouped(rows: models.QuerySet, sql: str, params, *, plan_each_time: bool = 
     group_by = f" GROUP BY {', '.join(map(quote, grouped))}" if grouped else ""
     with (
         connection.cursor() as cursor,
-        connection.execute_wrapper(_planned_for_its_values if plan_each_time else _as_set),
+        connection.execute_wrapper(_planned_for_its_values) if plan_each_time else nullcontext(),
     ):
         cursor.execute(f"SELECT {select} FROM ({sql}) tallied{group_by}", params)
         found = cursor.fetchall()

@@ -23,10 +23,6 @@ class Scope:
         return self.shape.rows(model_or_queryset)
 
     @property
-    def sees_whole_subtree(self) -> bool:
-        return self.shape.sees_whole_subtree
-
-    @property
     def shape(self) -> ScopeShape:
         paths = scope_paths(self.user)
         return ScopeShape(self.agency.path, None if paths is None else tuple(paths))

@@ -17,17 +17,14 @@ from training.study.models import Attendance, SessionKind, StudyPlan, TrainingSe
 HOURS = DecimalField(max_digits=9, decimal_places=1)
 
 
-def hours_credited_in(year: int, *, until: datetime.date | None = None):
-    """Per officer: the hours credited to them in `year` (up to `until`), 0 when none.
+def hours_credited_in(year: int):
+    """Per officer: the hours credited to them in `year`, 0 when none.
 
     A join with GROUP BY rather than a subquery per officer: one pass over
     the year's attendance whatever the number of officers.
     """
-    during = Q(attendances__session__date__year=year)
-    if until is not None:
-        during &= Q(attendances__session__date__lte=until)
     return Coalesce(
-        Sum("attendances__hours_credited", filter=during),
+        Sum("attendances__hours_credited", filter=Q(attendances__session__date__year=year)),
         Value(Decimal(0)),
         output_field=HOURS,
     )
