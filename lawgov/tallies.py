@@ -161,18 +161,37 @@ def _grouped(rows: models.QuerySet, sql: str, params, *, plan_each_time: bool = 
 
 def counts(**querysets: models.QuerySet) -> dict[str, int]:
     """The number of rows of each queryset, all in one query (of the first queryset's database)."""
-    connection = connections[next(iter(querysets.values())).db]
-    parts, params = [], []
-    for queryset in querysets.values():
-        rows = queryset.order_by().values("pk")
+    db = next(iter(querysets.values())).db
+    parts = {}
+    for name, queryset in querysets.items():
         try:
-            sql, more = rows.query.get_compiler(connection=connection).as_sql()
+            parts[name] = queryset.order_by().values("pk").query.get_compiler(using=db).as_sql()
         except EmptyResultSet:
-            parts.append("0")
+            parts[name] = None
+    return _counted(db, parts)
+
+
+def prepared_counts(shape: Hashable, /, **queries: tuple[PreparedQuery, dict]) -> dict[str, int]:
+    """`counts` of prepared queries (each built by `tally_rows`, with its values), their SQL compiled once per shape."""
+    parts = {}
+    for name, (query, values) in queries.items():
+        prepared = query.prepared(shape, values)
+        db = prepared.queryset.db
+        parts[name] = None if prepared.compiler is None else (prepared.sql, prepared.params_for(values))
+    return _counted(db, parts)
+
+
+def _counted(db: str, parts: dict[str, tuple[str, tuple] | None]) -> dict[str, int]:
+    # A query that can match no row is counted as 0 without asking.
+    selected, params = [], []
+    for part in parts.values():
+        if part is None:
+            selected.append("0")
             continue
-        parts.append(f"(SELECT COUNT(*) FROM ({sql}) counted)")
+        sql, more = part
+        selected.append(f"(SELECT COUNT(*) FROM ({sql}) counted)")
         params.extend(more)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(parts)}", params)
+    with connections[db].cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(selected)}", params)
         found = cursor.fetchone()
-    return dict(zip(querysets, found, strict=True))
+    return dict(zip(parts, found, strict=True))

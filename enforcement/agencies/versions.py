@@ -4,6 +4,8 @@ from django.core.cache import cache
 from django.db import connections, models
 from django.utils.translation import gettext_lazy as _
 
+from lawgov.prepared import PreparedQuery
+
 # How long the shared cache keeps a published version. Publishing is immediate;
 # this only bounds how long a lost publication (a process that died between its
 # commit and its hook, two writers' hooks crossing, a per-process cache in
@@ -43,7 +45,7 @@ class CacheVersionQuerySet(models.QuerySet):
         """The current version of each key, in one query; a key never bumped has version 0."""
         for hook in _bumped_in_transaction(connections[self.db]):
             hook.keys.difference_update(keys)  # read now, so a later write must bump again
-        found = dict(self.filter(key__in=keys).values_list("key", "version"))
+        found = dict(_VERSIONS_OF.rows(tuple(keys)))
         return {key: found.get(key, 0) for key in keys}
 
     def read_published(self, key: str) -> int:
@@ -107,3 +109,11 @@ class CacheVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}@{self.version}"
+
+
+def _versions_of(keys: tuple[str, ...]):
+    return CacheVersion.objects.filter(key__in=keys).values_list("key", "version")
+
+
+# Built and compiled once per set of keys (lawgov/prepared.py): read by every request that reads a cache.
+_VERSIONS_OF = PreparedQuery(_versions_of)

@@ -9,10 +9,9 @@ from django.db.models import F, Q
 from enforcement.agencies.enforcement_fields import EnforcementField
 from enforcement.agencies.scope import Scope, ScopeShape
 from enforcement.agencies.yearly import as_of as as_of_day
-from enforcement.cases.certification import certificates_for_the_check, may_act
+from enforcement.cases.certification import may_act
 from enforcement.cases.models import DecisionOutcome, EnforcementCase, EventOfficer, Penalty, PenaltyKind
-from enforcement.officers.certification import with_certificates
-from enforcement.officers.models.officer import Officer
+from enforcement.officers.certification import checked_certificates, holders
 from lawgov.prepared import PreparedQuery
 from lawgov.rates import rate
 from lawgov.tallies import prepared_tally, tally_rows
@@ -56,17 +55,24 @@ def _fines(scope: ScopeShape, *, as_of: datetime.date, first_day: datetime.date)
 
 
 def _acts(scope: ScopeShape, *, as_of: datetime.date, first_day: datetime.date):
-    return (
-        scope.rows(EventOfficer)
-        .filter(event__occurred_on__gte=first_day, event__occurred_on__lte=as_of)
-        .values_list("event_id", "officer_id", "event__case__field_id", "event__occurred_on")
-    )
+    return scope.rows(EventOfficer).filter(event__occurred_on__gte=first_day, event__occurred_on__lte=as_of)
+
+
+def _acts_done(scope: ScopeShape, **days):
+    return _acts(scope, **days).values_list("event_id", "officer_id", "event__case__field_id", "event__occurred_on")
+
+
+def _actors_certificates(scope: ScopeShape, **days):
+    # Every certificate of each officer who acted, wherever it was issued: the
+    # right to act is the person's, not the scope's.
+    return checked_certificates().filter(officer__in=_acts(scope, **days).values("officer_id"))
 
 
 # Built and compiled once per scope (lawgov/prepared.py): building them costs more than running them.
 _CASES = PreparedQuery(_cases)
 _FINES = PreparedQuery(_fines)
-_ACTS = PreparedQuery(_acts)
+_ACTS = PreparedQuery(_acts_done)
+_ACTORS_CERTIFICATES = PreparedQuery(_actors_certificates)
 
 
 def enforcement_figures(scope: Scope, year: int, *, today: datetime.date | None = None) -> dict:
@@ -99,18 +105,16 @@ def enforcement_figures(scope: Scope, year: int, *, today: datetime.date | None 
     by_field = dict(sorted(cases.by("field__name", filed=True).items()))
     fines = prepared_tally(_FINES, scope.shape, **days)
     # Each act is judged by the one rule (`may_act`) in Python, once for each officer, field
-    # and day, on the officers loaded with their certificates and history in a fixed number of queries.
+    # and day, on the officers' certificates with their history, read in one query.
     acts = _ACTS.rows(scope.shape, **days)
-    officers = with_certificates(
-        Officer.objects.filter(pk__in={officer for _, officer, _, _ in acts}), certificates_for_the_check()
-    )
-    officers = {officer.pk: officer for officer in officers}
-    fields = EnforcementField.objects.in_bulk({field for _, _, field, _ in acts})
+    officers = holders(_ACTORS_CERTIFICATES.rows(scope.shape, **days))
     judged: dict[tuple, bool] = {}
     uncertified = set()
     for event, officer, field, day in acts:
         if (officer, field, day) not in judged:
-            judged[officer, field, day] = may_act(officers[officer], fields[field], day)
+            # Who holds no certificate at all may never act.
+            holder = officers.get(officer)
+            judged[officer, field, day] = holder is not None and may_act(holder, EnforcementField(pk=field), day)
         if not judged[officer, field, day]:
             uncertified.add(event)
     return {

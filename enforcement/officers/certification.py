@@ -150,7 +150,11 @@ def _take_rows(instance, relations: dict[str, list[str]], rows_of=None) -> None:
 
 
 @functools.cache
-def _checked_certificates() -> QuerySet[Certificate]:
+def checked_certificates() -> QuerySet[Certificate]:
+    """Certificates with their officer, agency and what the check reads of them as JSON: one query, no prefetch.
+
+    `holders` turns the rows into officers with their certificates, as `with_certificates` would load them.
+    """
     # Built once: putting the subqueries together costs as much as running them.
     # Unordered: `check_officer` sorts them, and the default ordering (by the
     # agency's path and the officer's name) is work to compile and to plan.
@@ -168,6 +172,21 @@ def _checked_officers() -> QuerySet[Officer]:
     return Officer.objects.select_related("agency").annotate(**_rows_of(Officer, CHECKED_OFFICER_ROWS))
 
 
+def holders(certificates: list[Certificate]) -> dict[int, Officer]:
+    """The holders of `certificates` (rows of `checked_certificates`) by key, each with those certificates."""
+    officers: dict[int, Officer] = {}
+    for certificate in certificates:
+        officer = officers.get(certificate.officer_id)
+        if officer is None:
+            officer = officers[certificate.officer_id] = certificate.officer
+            _take_rows(officer, CHECKED_OFFICER_ROWS, rows_of=certificate)
+            officer._prefetched_objects_cache["certificates"] = []
+        _take_rows(certificate, CHECKED_CERTIFICATE_ROWS)
+        certificate.officer = officer  # one object for the person, as the serializer expects
+        officer._prefetched_objects_cache["certificates"].append(certificate)
+    return officers
+
+
 def _matching_officer(shape: tuple, value: str) -> QuerySet[Officer]:
     paths, lookup = shape
     return Officer.objects.within(paths).filter(**{lookup: value}).order_by("pk")[:1]
@@ -176,7 +195,7 @@ def _matching_officer(shape: tuple, value: str) -> QuerySet[Officer]:
 # The person's certificates, and the person alone when they hold none: built
 # and compiled once per reader's scope and lookup (lawgov/prepared.py).
 _CERTIFICATES_OF = PreparedQuery(
-    lambda shape, value: _checked_certificates().filter(officer__in=_matching_officer(shape, value))
+    lambda shape, value: checked_certificates().filter(officer__in=_matching_officer(shape, value))
 )
 _OFFICER = PreparedQuery(lambda shape, value: _checked_officers().filter(pk__in=_matching_officer(shape, value))[:1])
 
@@ -198,18 +217,14 @@ def check_certification(
         shape, value = (scope, "id_number"), normalise_id_number(id_number)
     certificates = _CERTIFICATES_OF.rows(shape, value=value)
     if certificates:
-        officer = certificates[0].officer
-        _take_rows(officer, CHECKED_OFFICER_ROWS, rows_of=certificates[0])
+        (officer,) = holders(certificates).values()
     else:
         found = _OFFICER.rows(shape, value=value)
         if not found:
             return None
         officer = found[0]
         _take_rows(officer, CHECKED_OFFICER_ROWS)
-    for certificate in certificates:
-        _take_rows(certificate, CHECKED_CERTIFICATE_ROWS)
-        certificate.officer = officer  # one object for the person, as the serializer expects
-    officer._prefetched_objects_cache["certificates"] = certificates
+        officer._prefetched_objects_cache["certificates"] = []
     return check_officer(officer, day)
 
 

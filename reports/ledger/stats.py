@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from enforcement.agencies.scope import Scope, ScopeShape
 from lawgov.prepared import PreparedQuery
-from lawgov.tallies import Tally, counts, prepared_tally, tally, tally_rows
+from lawgov.tallies import Tally, prepared_counts, prepared_tally, tally_rows
 
 from .models import (
     AdviserMatter,
@@ -42,20 +42,21 @@ def year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
 
-def record_counts(scope: Scope, year: int) -> dict:
-    """The figures that count records of a kind whole, all in one query."""
-    first, last = year_bounds(year)
-    groups = (
-        scope.rows(LeadingGroup)
-        .filter(established_on__lte=last)
-        .filter(Q(dissolved_on__isnull=True) | Q(dissolved_on__gte=first))
-    )
-    return counts(
-        responsible_persons=scope.rows(ResponsiblePerson).serving_in(year),
-        leading_groups=groups,
-        first_responsible_reports=scope.rows(RuleOfLawReport).filter(year=year),
-        advisers=scope.rows(LegalAdviser).under_contract_in(year),
-    )
+def _responsible_persons(scope: ScopeShape, *, first: datetime.date, last: datetime.date) -> QuerySet:
+    return tally_rows(scope.rows(ResponsiblePerson).serving_between(first, last))
+
+
+def _leading_groups(scope: ScopeShape, *, first: datetime.date, last: datetime.date) -> QuerySet:
+    groups = scope.rows(LeadingGroup).filter(established_on__lte=last)
+    return tally_rows(groups.filter(Q(dissolved_on__isnull=True) | Q(dissolved_on__gte=first)))
+
+
+def _first_responsible_reports(scope: ScopeShape, *, year: int) -> QuerySet:
+    return tally_rows(scope.rows(RuleOfLawReport).filter(year=year))
+
+
+def _advisers(scope: ScopeShape, *, first: datetime.date, last: datetime.date) -> QuerySet:
+    return tally_rows(scope.rows(LegalAdviser).under_contract_between(first, last))
 
 
 def _meetings(scope: ScopeShape, *, first: datetime.date, last: datetime.date) -> QuerySet:
@@ -89,11 +90,28 @@ def _disputes(scope: ScopeShape, *, first: datetime.date, last: datetime.date) -
 
 
 # Built and compiled once per scope (lawgov/prepared.py): building them costs more than running them.
+_RESPONSIBLE_PERSONS = PreparedQuery(_responsible_persons)
+_LEADING_GROUPS = PreparedQuery(_leading_groups)
+_FIRST_RESPONSIBLE_REPORTS = PreparedQuery(_first_responsible_reports)
+_ADVISERS = PreparedQuery(_advisers)
 _MEETINGS = PreparedQuery(_meetings)
 _WORK_PLANS = PreparedQuery(_work_plans)
 _DECISIONS = PreparedQuery(_decisions)
 _MATTERS = PreparedQuery(_matters)
 _DISPUTES = PreparedQuery(_disputes)
+
+
+def record_counts(scope: Scope, year: int) -> dict:
+    """The figures that count records of a kind whole, all in one query."""
+    first, last = year_bounds(year)
+    days = {"first": first, "last": last}
+    return prepared_counts(
+        scope.shape,
+        responsible_persons=(_RESPONSIBLE_PERSONS, days),
+        leading_groups=(_LEADING_GROUPS, days),
+        first_responsible_reports=(_FIRST_RESPONSIBLE_REPORTS, {"year": year}),
+        advisers=(_ADVISERS, days),
+    )
 
 
 def _in_year(query: PreparedQuery, scope: Scope, year: int) -> Tally:
@@ -130,11 +148,11 @@ def decision_figures(scope: Scope, year: int) -> dict:
     }
 
 
-def document_figures(scope: Scope, year: int, today: datetime.date) -> dict:
-    period = FilingPeriod.in_force()
-    due = filing_due_expression(period)
-    documents = tally(
-        scope.rows(NormativeDocument).issued_in(year).annotate(filing_due=due),
+def _documents(shape: tuple[ScopeShape, int], *, first: datetime.date, last: datetime.date, today: datetime.date):
+    scope, filing_days = shape
+    documents = scope.rows(NormativeDocument).issued_between(first, last)
+    return tally_rows(
+        documents.annotate(filing_due=filing_due_expression(filing_days)),
         {
             "reviewed": REVIEWED_BEFORE_ISSUE,
             "published": Q(published_on__isnull=False),
@@ -142,6 +160,18 @@ def document_figures(scope: Scope, year: int, today: datetime.date) -> dict:
             "on_time": Q(filed_on__isnull=False, filed_on__lte=F("filing_due")),
             "late": Q(filed_on__gt=F("filing_due")) | Q(filed_on__isnull=True, filing_due__lt=today),
         },
+    )
+
+
+# The filing period's length is written into the SQL (an interval), so it is part of the shape.
+_DOCUMENTS = PreparedQuery(_documents)
+
+
+def document_figures(scope: Scope, year: int, today: datetime.date) -> dict:
+    period = FilingPeriod.in_force()
+    first, last = year_bounds(year)
+    documents = prepared_tally(
+        _DOCUMENTS, (scope.shape, period.days if period else 0), first=first, last=last, today=today
     )
     return {
         "normative_documents": documents.count(),

@@ -2,12 +2,13 @@ import datetime
 
 from enforcement.agencies.scope import Scope
 from enforcement.cases.services import record_event
+from enforcement.cases.models import EventOfficer
 from enforcement.cases.stats import enforcement_figures
 from enforcement.models import CertificateStatus
 from enforcement.officers.services import change_certificate_status
 from enforcement.reconsideration.services import record_event as record_reconsideration_event
 from tests.base import query_counts_at_two_sizes
-from tests.factories import ReconsiderationCaseFactory, certified_officer, penalty_case
+from tests.factories import OfficerFactory, ReconsiderationCaseFactory, certified_officer, penalty_case
 
 D = datetime.date
 TODAY = D(2026, 1, 15)
@@ -53,6 +54,15 @@ def test_a_back_dated_revocation_counts_the_acts_after_it_as_uncertified(world):
         certificate=certificate, status=CertificateStatus.REVOKED, reason="违规", on=D(2025, 3, 5)
     )
     # Filed on 2025-03-04 while certified; the investigation of 2025-03-06 came after the revocation's date.
+    assert figures(world)["uncertified_handler_acts"] == 1
+
+
+def test_an_act_recorded_for_someone_who_never_held_a_certificate_counts_as_uncertified(world):
+    # The services refuse such an act; a record written around them still counts against the township.
+    case = penalty_case(world.township_a, ("filed", D(2025, 3, 4)), ("investigated", D(2025, 3, 6)))
+    EventOfficer.objects.create(
+        event=case.events.get(kind="investigated"), officer=OfficerFactory(agency=world.township_a)
+    )
     assert figures(world)["uncertified_handler_acts"] == 1
 
 

@@ -116,7 +116,7 @@ def test_ancestor_ids_are_the_chain_of_parents_read_from_the_path(world):
     UserFactory(username="b_lead", email="lead@b.example", roles=[roles.TEAM_LEAD], agencies=[world.township_b])
     assert team_lead_emails(world.team_a) == ["lead@county.example"]
     StudyPlan.objects.create(agency=world.county, year=2026, required_hours=48)
-    assert StudyPlan.objects.required_hours_for(world.team_a, 2026) == 48
+    assert StudyPlan.required_hours_for(world.team_a, 2026) == 48
 
 
 def test_a_yearly_figure_is_taken_on_its_as_of_date(world):

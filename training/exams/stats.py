@@ -11,7 +11,7 @@ from enforcement.agencies.yearly import as_of
 from enforcement.officers.models.officer import Officer
 from lawgov.prepared import PreparedQuery
 from lawgov.rates import rate
-from lawgov.tallies import prepared_tally, tally_rows
+from lawgov.tallies import prepared_counts, prepared_tally, tally_rows
 from training.exams.models import Exam, ExamResult, excellent_q, passed_q, sat_q
 from training.exams.roll import on_the_roll_of
 
@@ -53,10 +53,7 @@ def exam_figures(scope: Scope, year: int, *, today: datetime.date | None = None)
         "passed": results.distinct("officer", passed=True),
         "excellent": results.distinct("officer", excellent=True),
     }
-    counted = {
-        "exams": prepared_tally(_EXAMS, scope.shape, **days).count(),
-        "roll": prepared_tally(_ROLL, scope.shape, **days).count(),
-    }
+    counted = prepared_counts(scope.shape, exams=(_EXAMS, days), roll=(_ROLL, days))
     on_roll = counted["roll"]
     return {
         "exams": counted["exams"],

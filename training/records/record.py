@@ -52,7 +52,7 @@ def training_record(officer: Officer, year: int) -> TrainingRecord:
     return TrainingRecord(
         officer=officer,
         year=year,
-        required_hours=StudyPlan.objects.required_hours_for(officer.agency, year),
+        required_hours=StudyPlan.required_hours_for(officer.agency, year),
         hours_credited=sum((row.hours_credited for row in attendances), Decimal(0)),
         attendances=attendances,
         exam_results=list(

@@ -15,26 +15,24 @@ from enforcement.agencies.models import Agency
 from enforcement.agencies.querysets import ScopedQuerySet, scoped_queryset
 from enforcement.officers.models.officer import Officer
 from enforcement.officers.placement import officer_in_subtree
+from lawgov.prepared import PreparedQuery
 
 
 def default_required_hours() -> int:
     return settings.LAWGOV["REQUIRED_TRAINING_HOURS"]
 
 
-class StudyPlanQuerySet(ScopedQuerySet):
-    def required_hours_for(self, agency: Agency, year: int) -> int:
-        """The hours each officer of `agency` must study in `year`: the binding plan's, else the setting."""
-        plan = self.binding(agency, year)
-        return default_required_hours() if plan is None else plan.required_hours
+def required_hours_under(plan: StudyPlan | None) -> int:
+    """The hours each officer must study under `plan` (`StudyPlan.binding`); the setting without one."""
+    return default_required_hours() if plan is None else plan.required_hours
 
-    def binding(self, agency: Agency, year: int) -> StudyPlan | None:
-        """The plan `agency` follows in `year`: its own, else the nearest agency's above it; None without any.
 
-        A county plan binds its townships. This reads configuration, not
-        counted rows, so it is not scoped to the reader: a township follows
-        its county's plan even if its users cannot list that plan.
-        """
-        return self.filter(agency_id__in=agency.ancestor_ids, year=year).order_by("-agency__path").first()
+def _plans_binding(ancestor_ids: tuple[int, ...], *, year: int):
+    return StudyPlan.objects.filter(agency_id__in=ancestor_ids, year=year).order_by("-agency__path")[:1]
+
+
+# Built and compiled once per agency's line of ancestors (lawgov/prepared.py): read by every statistics request.
+_BINDING = PreparedQuery(_plans_binding)
 
 
 class StudyPlan(TimeStampedModel):
@@ -59,7 +57,7 @@ class StudyPlan(TimeStampedModel):
     )
     planned_items = models.TextField(_("planned items"), blank=True, help_text=_("One item per line."))
 
-    objects = StudyPlanQuerySet.as_manager()
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("study plan")
@@ -80,6 +78,22 @@ class StudyPlan(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.agency} {self.year}"
+
+    @classmethod
+    def binding(cls, agency: Agency, year: int) -> StudyPlan | None:
+        """The plan `agency` follows in `year`: its own, else the nearest agency's above it; None without any.
+
+        A county plan binds its townships. This reads configuration, not
+        counted rows, so it is not scoped to the reader: a township follows
+        its county's plan even if its users cannot list that plan.
+        """
+        found = _BINDING.rows(tuple(agency.ancestor_ids), year=year)
+        return found[0] if found else None
+
+    @classmethod
+    def required_hours_for(cls, agency: Agency, year: int) -> int:
+        """The hours each officer of `agency` must study in `year`: the binding plan's, else the setting."""
+        return required_hours_under(cls.binding(agency, year))
 
 
 class SessionKind(models.TextChoices):

@@ -27,9 +27,10 @@ class MatterKind(models.TextChoices):
 
 class AdviserQuerySet(LedgerQuerySet):
     def under_contract_in(self, year: int):
-        return self.filter(
-            contract_from__lte=datetime.date(year, 12, 31), contract_until__gte=datetime.date(year, 1, 1)
-        )
+        return self.under_contract_between(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+
+    def under_contract_between(self, first: datetime.date, last: datetime.date):
+        return self.filter(contract_from__lte=last, contract_until__gte=first)
 
 
 class LegalAdviser(LedgerRecord):

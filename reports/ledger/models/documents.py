@@ -31,13 +31,13 @@ REVIEWED_BEFORE_ISSUE = models.Q(reviewed_on__isnull=False, review_result__in=PA
 
 
 class NormativeDocumentQuerySet(LedgerQuerySet):
-    def issued_in(self, year: int):
-        return self.filter(issued_on__year=year)
+    def issued_between(self, first: datetime.date, last: datetime.date):
+        return self.filter(issued_on__range=(first, last))
 
 
-def filing_due_expression(period: FilingPeriod | None):
-    """The last day for filing, counted from publication (or issue, when not yet published)."""
-    days = period.days if period else 0
+def filing_due_expression(days: int):
+    """The last day for filing, `days` (the period in force, `FilingPeriod.in_force`) from publication
+    (or issue, when not yet published)."""
     # Cast back to a day: date plus interval is a timestamp on some databases.
     return Cast(Coalesce("published_on", "issued_on") + datetime.timedelta(days=days), models.DateField())
 

@@ -23,9 +23,10 @@ class ResponsibleRole(models.TextChoices):
 class TermQuerySet(LedgerQuerySet):
     def serving_in(self, year: int):
         """Terms that overlap the year: someone who served part of it was responsible for that part."""
-        return self.filter(started_on__lte=datetime.date(year, 12, 31)).filter(
-            models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=datetime.date(year, 1, 1))
-        )
+        return self.serving_between(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+
+    def serving_between(self, first: datetime.date, last: datetime.date):
+        return self.filter(started_on__lte=last).filter(models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=first))
 
 
 class ResponsiblePerson(LedgerRecord):

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from enforcement.agencies.base import TimeStampedModel
+from lawgov.prepared import PreparedQuery
 
 # What the rows of the national regulation show for their province (outside
 # an f-string, where makemessages would not find it).
@@ -97,5 +98,13 @@ class FilingPeriod(TimeStampedModel):
     @classmethod
     def in_force(cls, province: str | None = None) -> FilingPeriod | None:
         province = current_province() if province is None else province
-        rows = {row.province: row for row in cls.objects.filter(province__in=[province, NATIONAL])}
+        rows = {row.province: row for row in _PERIODS_FOR.rows(province)}
         return rows.get(province) or rows.get(NATIONAL)
+
+
+def _periods_for(province: str):
+    return FilingPeriod.objects.filter(province__in=[province, NATIONAL])
+
+
+# Built and compiled once per province (lawgov/prepared.py): read by every statistics request.
+_PERIODS_FOR = PreparedQuery(_periods_for)

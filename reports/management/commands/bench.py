@@ -26,6 +26,7 @@ from reports.annual.models import AnnualReport
 from reports.annual.services import request_report
 from reports.benchmark import (
     PLAIN_PATH,
+    STEADY_STATE_WARM_UP,
     Goal,
     Measurement,
     describe,
@@ -205,7 +206,9 @@ class Command(BaseCommand):
         ]
         results = []
         for name, operation, goal, baseline in scenarios:
-            results.append(measure(name, scale, operation, runs, baseline=baseline, goal=goal))
+            results.append(
+                measure(name, scale, operation, runs, baseline=baseline, goal=goal, warm_up=STEADY_STATE_WARM_UP)
+            )
             self.stdout.write(describe(results[-1]))
         return results
 
@@ -226,7 +229,11 @@ class Command(BaseCommand):
             def fetch(_: int, params=params) -> None:
                 get_ok(supervisor, "/api/v1/stats/", params)
 
-            results.append(measure(name, scale, fetch, runs, baseline=plain, prepare=forget, goal=goal))
+            results.append(
+                measure(
+                    name, scale, fetch, runs, baseline=plain, prepare=forget, goal=goal, warm_up=STEADY_STATE_WARM_UP
+                )
+            )
             self.stdout.write(describe(results[-1]))
         results.append(
             measure(
@@ -236,6 +243,7 @@ class Command(BaseCommand):
                 runs,
                 baseline=plain,
                 goal=Goal(median_ms=20),
+                warm_up=STEADY_STATE_WARM_UP,
             )
         )
         self.stdout.write(describe(results[-1]))
