@@ -1,8 +1,8 @@
 import datetime
 
 from enforcement.agencies.scope import Scope
-from enforcement.cases.services import record_event
 from enforcement.cases.models import EventOfficer
+from enforcement.cases.services import record_event
 from enforcement.cases.stats import enforcement_figures
 from enforcement.models import CertificateStatus
 from enforcement.officers.services import change_certificate_status
