@@ -126,3 +126,12 @@ def test_a_statement_run_again_on_a_postgresql_connection_is_prepared():
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         statements = [row[0] for row in cursor.fetchall()]
     assert any('"enforcement_agency"' in statement for statement in statements)
+
+
+def test_the_wsgi_application_starts_with_its_urls_loaded_and_kept_out_of_the_cycle_collector():
+    result = start_django(
+        "import gc, sys; import lawgov.wsgi; "
+        "print(gc.get_freeze_count() > 0, 'enforcement.officers.api.views' in sys.modules)"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True"]

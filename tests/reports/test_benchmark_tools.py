@@ -1,0 +1,40 @@
+"""The benchmark's own tools: what they time and how they read the load generator."""
+
+from reports.benchmark import measure
+from reports.management.commands.loadtest import parse_wrk
+
+WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:40000/bench/plain/
+  2 threads and 8 connections
+  Latency Distribution
+     50%    1.24ms
+     75%    1.90ms
+     90%    2.51ms
+     99%   20.53ms
+  41697 requests in 10.10s, 9.70MB read
+  Socket errors: connect 0, read 1, write 0, timeout 2
+  Non-2xx or 3xx responses: 4
+Requests/sec:   4128.35
+"""
+
+
+def test_the_warm_up_runs_are_not_timed_and_each_timed_run_follows_its_preparation(db):
+    calls = []
+    result = measure(
+        "counting",
+        1,
+        lambda run: calls.append(("run", run)),
+        3,
+        prepare=lambda: calls.append(("prepare",)),
+        warm_up=4,
+    )
+    assert calls[:8] == [("prepare",), ("run", 0)] * 4
+    assert calls[8:] == [("prepare",), ("run", 1), ("prepare",), ("run", 2), ("prepare",), ("run", 3)]
+    assert result.runs == 3
+
+
+def test_the_load_generators_figures_are_read_with_their_units_and_every_error_counted():
+    figures = parse_wrk(WRK_OUTPUT)
+    assert figures["throughput_rps"] == 4128.35
+    assert (figures["p50_ms"], figures["p99_ms"]) == (1.24, 20.53)
+    assert figures["requests"] == 41697
+    assert figures["errors"] == 4 + 1 + 2
