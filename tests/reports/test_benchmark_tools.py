@@ -1,5 +1,6 @@
 """The benchmark's own tools: what they time and how they read the load generator."""
 
+from enforcement.agencies.models import Agency
 from reports.benchmark import measure
 from reports.management.commands.loadtest import parse_wrk
 
@@ -17,19 +18,28 @@ Requests/sec:   4128.35
 """
 
 
-def test_the_warm_up_runs_are_not_timed_and_each_timed_run_follows_its_preparation(db):
+def test_warm_up_runs_come_first_each_run_follows_its_preparation_and_queries_are_counted_apart(db):
     calls = []
-    result = measure(
-        "counting",
-        1,
-        lambda run: calls.append(("run", run)),
-        3,
-        prepare=lambda: calls.append(("prepare",)),
-        warm_up=4,
-    )
+
+    def operation(run: int) -> None:
+        calls.append(("run", run))
+        if run == 4:  # the run whose queries are counted, after the timed ones
+            list(Agency.objects.all())
+            list(Agency.objects.all())
+
+    result = measure("counting", 1, operation, 3, prepare=lambda: calls.append(("prepare",)), warm_up=4)
     assert calls[:8] == [("prepare",), ("run", 0)] * 4
-    assert calls[8:] == [("prepare",), ("run", 1), ("prepare",), ("run", 2), ("prepare",), ("run", 3)]
-    assert result.runs == 3
+    assert calls[8:] == [
+        ("prepare",),
+        ("run", 1),
+        ("prepare",),
+        ("run", 2),
+        ("prepare",),
+        ("run", 3),
+        ("prepare",),
+        ("run", 4),
+    ]
+    assert (result.runs, result.queries) == (3, 2)
 
 
 def test_the_load_generators_figures_are_read_with_their_units_and_every_error_counted():
