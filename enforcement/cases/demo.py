@@ -14,6 +14,7 @@ from enforcement.agencies.enforcement_fields import EnforcementField
 from enforcement.cases.services import create_case, record_event
 from enforcement.officers.demo import DemoContext, demo_id_number, fake_credit_code
 from enforcement.officers.models.certificate import Certificate, CertificateStatus
+from enforcement.officers.models.officer import in_service_q
 
 CASES_PER_TOWNSHIP = 12
 # Marks the demo township's published decision that a reconsideration later revokes.
@@ -34,12 +35,20 @@ ENFORCED = [("served", 33), ("paid", 44), ("closed", 50)]
 
 
 def _certified_officers(context: DemoContext) -> dict[int, dict[str, list[int]]]:
-    """Per township, per field: officers certified from before last year until after today."""
+    """Per township, per field: officers in service and certified from before last year until after today.
+
+    In service on both days, so on every day between: a case's services refuse
+    a handler who joined after the case began.
+    """
     since = datetime.date(context.today.year - 1, 1, 1)
     township_of = {a.pk: t.pk for t in context.townships for a in context.agencies_of(t)}
     found: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     certificates = Certificate.objects.filter(
-        status=CertificateStatus.VALID, issued_on__lt=since, valid_until__gt=context.today + datetime.timedelta(days=90)
+        in_service_q(since, prefix="officer__"),
+        in_service_q(context.today, prefix="officer__"),
+        status=CertificateStatus.VALID,
+        issued_on__lt=since,
+        valid_until__gt=context.today + datetime.timedelta(days=90),
     ).values_list("officer_id", "officer__agency_id", "fields__name")
     for officer_id, agency_id, name in certificates:
         if name:

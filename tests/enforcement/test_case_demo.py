@@ -1,9 +1,13 @@
 import datetime
+import random
 
 import pytest
 from django.core.management import call_command
 
-from enforcement.models import EnforcementCase
+from enforcement.cases.demo import _certified_officers
+from enforcement.models import EnforcementCase, Officer
+from enforcement.officers.demo import DemoContext
+from tests.factories import certified_officer
 
 TODAY = datetime.date(2026, 11, 20)
 
@@ -20,3 +24,21 @@ def test_demo_data_has_penalty_cases_of_both_procedures_with_a_hearing_an_overdu
     per_township = list(cases.values_list("agency").order_by("agency").distinct())
     assert len(per_township) == 2
     assert cases.exclude(agency=demo_township).count() == 12
+
+
+def test_the_demo_picks_as_handlers_only_officers_in_service_through_the_years_of_its_cases(world):
+    # Certified since 2024, but in post only from 2025-11-24: the cases of the year before would refuse them.
+    veteran = certified_officer(world.township_a)
+    newcomer = certified_officer(world.township_a)
+    Officer.objects.filter(pk=newcomer.pk).update(employed_since=datetime.date(2025, 11, 24))
+    retired = certified_officer(world.township_a)
+    Officer.objects.filter(pk=retired.pk).update(employed_until=datetime.date(2026, 3, 1))
+    context = DemoContext(
+        rng=random.Random(1),
+        scale=1,
+        today=TODAY,
+        years=[2025, 2026],
+        townships=[world.township_a],
+        offices={world.township_a.pk: []},
+    )
+    assert _certified_officers(context)[world.township_a.pk]["城乡规划"] == [veteran.pk]
