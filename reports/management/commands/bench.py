@@ -154,7 +154,7 @@ class Command(BaseCommand):
             results.append(self.roster(scale, township, county, roster_rows, roster_runs, plain))
 
         if plans_path:
-            self.explain(supervisor, county_stats, plans_path)
+            self.explain(supervisor, county_stats, plans_path, scope=Scope(supervisor_user, county), year=year)
         payload = {
             "scale": scale,
             "cores": os.cpu_count(),
@@ -294,10 +294,12 @@ class Command(BaseCommand):
         vacuum_analyze()
         return result
 
-    def explain(self, client: APIClient, params: dict, plans_path: str) -> None:
+    def explain(self, client: APIClient, params: dict, plans_path: str, *, scope: Scope, year: int) -> None:
         """EXPLAIN (ANALYZE, BUFFERS) of every query of the county's statistics, to a file; the slowest here."""
         if connection.vendor != "postgresql":
             return
+        # Computed afresh: the statistics step leaves them cached, and a cached answer asks nothing to explain.
+        cache.delete(statistics_key(scope, year, timezone.localdate()))
         with CaptureQueriesContext(connection) as captured:
             get_ok(client, "/api/v1/stats/", params)
         plans = []
