@@ -45,3 +45,18 @@ class CaseOf(models.Expression):
         parts.append(f"ELSE {default_sql} END")
         all_params.extend(default_params)
         return " ".join(parts), all_params
+
+
+def read_in_a_subquery(value):
+    """`value` as a subquery of the query it belongs to reads it: a column of that query's row
+    (an `F`, or an `OuterRef` to a query further out) becomes a reference one level further out;
+    a plain value stays as it is.
+
+    For a rule written once for a given value (a day, a field) that is also
+    applied with each row's own, whose subqueries then reach out for it.
+    """
+    if isinstance(value, models.OuterRef):
+        return models.OuterRef(value)
+    if isinstance(value, models.F):
+        return models.OuterRef(value.name)
+    return value

@@ -171,17 +171,22 @@ def counts(**querysets: models.QuerySet) -> dict[str, int]:
     return _counted(db, parts)
 
 
-def prepared_counts(shape: Hashable, /, **queries: tuple[PreparedQuery, dict]) -> dict[str, int]:
-    """`counts` of prepared queries (each built by `tally_rows`, with its values), their SQL compiled once per shape."""
+def prepared_counts(
+    shape: Hashable, /, *, plan_each_time: bool = False, **queries: tuple[PreparedQuery, dict]
+) -> dict[str, int]:
+    """`counts` of prepared queries (each built by `tally_rows`, with its values), their SQL compiled once per shape.
+
+    `plan_each_time` as for `prepared_tally`.
+    """
     parts = {}
     for name, (query, values) in queries.items():
         prepared = query.prepared(shape, values)
         db = prepared.queryset.db
         parts[name] = None if prepared.compiler is None else (prepared.sql, prepared.params_for(values))
-    return _counted(db, parts)
+    return _counted(db, parts, plan_each_time=plan_each_time)
 
 
-def _counted(db: str, parts: dict[str, tuple[str, tuple] | None]) -> dict[str, int]:
+def _counted(db: str, parts: dict[str, tuple[str, tuple] | None], *, plan_each_time: bool = False) -> dict[str, int]:
     # A query that can match no row is counted as 0 without asking.
     selected, params = [], []
     for part in parts.values():
@@ -191,7 +196,11 @@ def _counted(db: str, parts: dict[str, tuple[str, tuple] | None]) -> dict[str, i
         sql, more = part
         selected.append(f"(SELECT COUNT(*) FROM ({sql}) counted)")
         params.extend(more)
-    with connections[db].cursor() as cursor:
+    connection = connections[db]
+    with (
+        connection.cursor() as cursor,
+        connection.execute_wrapper(_planned_for_its_values) if plan_each_time else nullcontext(),
+    ):
         cursor.execute(f"SELECT {', '.join(selected)}", params)
         found = cursor.fetchone()
     return dict(zip(parts, found, strict=True))

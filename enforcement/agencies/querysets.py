@@ -48,6 +48,42 @@ def path_is_within(path: str, ancestor_path: str) -> bool:
     return path.startswith(ancestor_path)
 
 
+class PathLists(models.Expression):
+    """True where the tree path `path` lists the agency id `agency_id`: that agency is the path's own or above it.
+
+    `path_ids` in SQL. It tests the same thing as `path_is_within` with the
+    ancestor's path, but as an equality on the ancestor's id, so a join from
+    many paths to many agencies (every officer against every exam of a year)
+    can look the ids up in an index instead of testing each pair with a
+    pattern built for it; on a county of 1,000 townships that pairing took
+    4.5 s for the exams' roll.
+    """
+
+    output_field = models.BooleanField()
+    conditional = True
+
+    def __init__(self, path, agency_id):
+        super().__init__()
+        self.path, self.agency_id = path, agency_id
+
+    def get_source_expressions(self) -> list:
+        return [self.path, self.agency_id]
+
+    def set_source_expressions(self, expressions) -> None:
+        self.path, self.agency_id = expressions
+
+    def as_sql(self, compiler, connection):
+        # Paths end in "/" and the ids in them are whole: "/1/4/9/" holds "/4/" and not "/49/".
+        path_sql, path_params = compiler.compile(self.path)
+        id_sql, id_params = compiler.compile(self.agency_id)
+        return f"INSTR('/' || {path_sql}, '/' || {id_sql} || '/') > 0", [*path_params, *id_params]
+
+    def as_postgresql(self, compiler, connection):
+        path_sql, path_params = compiler.compile(self.path)
+        id_sql, id_params = compiler.compile(self.agency_id)
+        return f"{id_sql} = ANY (string_to_array(rtrim({path_sql}, '/'), '/')::bigint[])", [*path_params, *id_params]
+
+
 def subtree_q(ancestor_path: str, *, path_field: str = "path") -> models.Q:
     """Rows whose agency path (`path_field`) lies inside the subtree rooted at `ancestor_path`."""
     return models.Q(**{f"{path_field}__startswith": ancestor_path})

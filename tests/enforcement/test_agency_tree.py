@@ -1,13 +1,28 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.db.models import F, Value
 
 from enforcement.agencies.models import Agency, AgencyKind
+from enforcement.agencies.querysets import PathLists
 from enforcement.agencies.validators import validate_credit_code
 from tests.factories import AgencyFactory, UserFactory
 
 
 def test_subtree_is_the_agency_and_everything_below_it(world):
     assert set(Agency.objects.in_subtree_of(world.township_a)) == {world.township_a, world.team_a}
+
+
+def test_a_path_lists_in_sql_the_agency_it_ends_at_and_those_above_it(world):
+    agencies = list(Agency.objects.all())
+    for node in agencies:
+        listed = Agency.objects.filter(PathLists(Value(node.path), F("pk")))
+        assert set(listed) == {agency for agency in agencies if node.is_within(agency)}, node.path
+
+
+@pytest.mark.parametrize("path", ["{id}1/", "1{id}/", "9/{id}0/", ""])
+def test_a_path_lists_whole_ids_only(world, path):
+    agency = world.team_a
+    assert not Agency.objects.filter(pk=agency.pk).filter(PathLists(Value(path.format(id=agency.pk)), F("pk"))).exists()
 
 
 def test_moving_an_agency_moves_its_whole_subtree(world):

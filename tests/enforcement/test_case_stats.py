@@ -1,14 +1,26 @@
 import datetime
 
+from django.db.models import Prefetch
+
 from enforcement.agencies.scope import Scope
+from enforcement.cases.certification import certificates_for_the_check, may_act
 from enforcement.cases.models import EventOfficer
 from enforcement.cases.services import record_event
 from enforcement.cases.stats import enforcement_figures
 from enforcement.models import CertificateStatus
+from enforcement.officers.models.certificate import ReviewResult
+from enforcement.officers.models.officer import Officer
 from enforcement.officers.services import change_certificate_status
 from enforcement.reconsideration.services import record_event as record_reconsideration_event
 from tests.base import query_counts_at_two_sizes
-from tests.factories import OfficerFactory, ReconsiderationCaseFactory, certified_officer, penalty_case
+from tests.factories import (
+    AnnualReviewFactory,
+    CertificateFactory,
+    OfficerFactory,
+    ReconsiderationCaseFactory,
+    certified_officer,
+    penalty_case,
+)
 
 D = datetime.date
 TODAY = D(2026, 1, 15)
@@ -64,6 +76,43 @@ def test_an_act_recorded_for_someone_who_never_held_a_certificate_counts_as_unce
         event=case.events.get(kind="investigated"), officer=OfficerFactory(agency=world.township_a)
     )
     assert figures(world)["uncertified_handler_acts"] == 1
+
+
+def test_the_acts_counted_uncertified_are_those_the_rule_refuses_one_by_one(world):
+    a = world.township_a
+    suspended = certified_officer(a)
+    change_certificate_status(
+        certificate=suspended.certificates.get(), status=CertificateStatus.SUSPENDED, reason="暂扣", on=D(2025, 5, 1)
+    )
+    reviewed = certified_officer(a)
+    AnnualReviewFactory(
+        certificate=reviewed.certificates.get(), year=2025, result=ReviewResult.FAILED, reviewed_on=D(2025, 9, 1)
+    )
+    departed = OfficerFactory(agency=a, employed_until=D(2025, 6, 30))
+    CertificateFactory(officer=departed, fields="城乡规划")
+    acting = [
+        suspended,
+        reviewed,
+        departed,
+        certified_officer(a, fields="市容环境"),  # not the case's field
+        certified_officer(a, valid_until=D(2025, 6, 30)),
+        certified_officer(a, issued_on=D(2025, 6, 1)),
+        certified_officer(world.township_b),  # certified by another township: the right is the person's
+        OfficerFactory(agency=a),  # never certified
+    ]
+    # Each acting officer in the three acts of a case of their own, beside its certified handlers.
+    for officer in acting:
+        case = penalty_case(a, ("filed", D(2025, 3, 4)), ("investigated", D(2025, 6, 6)), ("notified", D(2025, 9, 20)))
+        EventOfficer.objects.bulk_create(EventOfficer(event=event, officer=officer) for event in case.events.all())
+    with_certificates = Officer.objects.prefetch_related(Prefetch("certificates", certificates_for_the_check()))
+    refused = {
+        act.event_id
+        for act in EventOfficer.objects.select_related("event__case__field")
+        if not may_act(with_certificates.get(pk=act.officer_id), act.event.case.field, act.event.occurred_on)
+    }
+    # Suspended: 2 acts; reviewed: 1; departed: 1; other field: 3; expired: 1; not yet issued: 1; elsewhere: 0; none: 3.
+    assert len(refused) == 12
+    assert figures(world)["uncertified_handler_acts"] == len(refused)
 
 
 def test_a_decision_revoked_by_reconsideration_counts_as_corrected_and_its_withdrawal_on_time(world):

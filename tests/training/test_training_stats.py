@@ -42,6 +42,22 @@ def test_an_officer_at_exactly_the_requirement_meets_it(world):
     assert not training_record(short, 2024).meets_requirement
 
 
+def test_the_requirement_counts_every_enforcement_officer_in_service_and_only_their_hours(world):
+    StudyPlanFactory(agency=world.township_a, year=2024, required_hours=8)
+    clerk = OfficerFactory(agency=world.township_a, is_enforcement_officer=False)
+    departed = OfficerFactory(agency=world.township_a, employed_until=datetime.date(2024, 6, 30))
+    met = OfficerFactory(agency=world.township_a)
+    OfficerFactory(agency=world.team_a)  # never attended: below the requirement, with no hours
+    for day in (3, 4):
+        session = TrainingSessionFactory(agency=world.township_a, date=datetime.date(2024, 3, day), hours=Decimal(4))
+        for officer in (clerk, departed, met):
+            AttendanceFactory(session=session, officer=officer)
+    figures = training_figures(scope_a(world), 2024, today=datetime.date(2025, 2, 1))
+    assert figures["officers_meeting_requirement"] == 1
+    assert figures["officers_below_requirement"] == 1
+    assert figures["average_hours_per_officer"] == 4.0  # (8 + 0) / 2
+
+
 def test_without_a_plan_the_requirement_is_the_setting(world, settings):
     settings.LAWGOV = {**settings.LAWGOV, "REQUIRED_TRAINING_HOURS": 40}
     assert training_figures(scope_a(world), 2024)["required_hours"] == 40

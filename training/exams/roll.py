@@ -14,8 +14,8 @@ is recorded), here applied on each exam's own date.
 from __future__ import annotations
 
 from django.db import models
-from django.db.models.lookups import StartsWith
 
+from enforcement.agencies.querysets import PathLists
 from enforcement.officers.models.officer import Officer, in_service_q
 from training.exams.models import Exam, ExamExemption
 
@@ -30,7 +30,7 @@ def on_the_roll_of(exams: models.QuerySet) -> models.Exists:
     return models.Exists(
         exams.filter(
             # The officer works in the exam's agency or below it.
-            StartsWith(models.OuterRef("agency__path"), models.F("agency__path")),
+            PathLists(models.OuterRef("agency__path"), models.F("agency_id")),
             models.Exists(in_service_that_day),
         ).filter(~models.Exists(exempted))
     )

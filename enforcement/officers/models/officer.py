@@ -19,6 +19,7 @@ from enforcement.agencies.fields import ResidentIdNumberField
 from enforcement.agencies.models import Agency
 from enforcement.agencies.querysets import ScopedQuerySet
 from enforcement.agencies.validators import birth_date_from_id_number
+from lawgov.expressions import read_in_a_subquery
 
 
 class EmploymentStatus(models.TextChoices):
@@ -52,17 +53,29 @@ def in_service_q(day: datetime.date, prefix: str = "") -> models.Q:
     return started & not_ended
 
 
-def _effective_certificates_held(day: datetime.date, field: EnforcementField | None = None) -> models.QuerySet:
-    """The certificates effective on `day` (and covering `field`, if given) of the officer of the outer query."""
-    certificates = apps.get_model("enforcement", "Certificate").objects.effective_on(day)
+def _effective_certificates_held(
+    day: datetime.date | models.F, field: EnforcementField | models.F | None = None, *, officer: str = ""
+) -> models.QuerySet:
+    """The certificates effective on `day` (and covering `field`, if given) of the officer of the outer query's
+    row, reached from it through `officer` (the row itself when empty)."""
+    certificates = apps.get_model("enforcement", "Certificate").objects.effective_on(read_in_a_subquery(day))
     if field is not None:
-        certificates = certificates.covering(field)
-    return certificates.filter(officer=models.OuterRef("pk"))
+        certificates = certificates.covering(read_in_a_subquery(field))
+    return certificates.filter(officer=models.OuterRef(f"{officer}_id" if officer else "pk"))
 
 
-def certified_q(day: datetime.date, *, field: EnforcementField | None = None) -> models.Q:
-    """Officers in service on `day` holding a certificate effective that day (and covering `field`, if given)."""
-    return in_service_q(day) & models.Q(models.Exists(_effective_certificates_held(day, field)))
+def certified_q(
+    day: datetime.date | models.F, *, field: EnforcementField | models.F | None = None, officer: str = ""
+) -> models.Q:
+    """Officers in service on `day` holding a certificate effective that day (and covering `field`, if given).
+
+    For rows that reach their officer through the relation `officer` (an act's
+    officer), with each row's own day and field as expressions (`F`), it
+    decides for each row whether its officer was certified then: the query
+    form of `cases.certification.may_act`.
+    """
+    held = models.Exists(_effective_certificates_held(day, field, officer=officer))
+    return in_service_q(day, f"{officer}__" if officer else "") & models.Q(held)
 
 
 @functools.lru_cache(maxsize=8)
