@@ -1,9 +1,12 @@
 """Rows counted by the conditions they meet, in one query."""
 
+import pytest
+from django.db import connection
 from django.db.models import Q
 
 from enforcement.agencies.models import Agency, AgencyKind
-from lawgov.tallies import counts, tally
+from lawgov.prepared import PreparedQuery
+from lawgov.tallies import counts, prepared_counts, tally, tally_rows
 
 
 def test_a_tally_counts_each_row_once_by_the_conditions_it_meets_in_one_query(world, django_assert_num_queries):
@@ -31,3 +34,29 @@ def test_several_querysets_are_counted_in_one_query(world, django_assert_num_que
             all=Agency.objects.all(), none=Agency.objects.none(), teams=Agency.objects.filter(kind=AgencyKind.TEAM)
         )
     assert found == {"all": 4, "none": 0, "teams": 1}
+
+
+def _kinds_under(path: str, *, kind: str):
+    return tally_rows(Agency.objects.filter(path__startswith=path, kind=kind))
+
+
+@pytest.mark.parametrize("plan_each_time", [True, False])
+def test_counts_planned_each_time_are_never_prepared_on_the_connection(world, plan_each_time):
+    """PostgreSQL plans a statement prepared on the connection generically after some runs, whatever its values;
+    a count planned each time is sent unprepared, so it is planned for its values on every run."""
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    query = PreparedQuery(_kinds_under)
+    before = _counts_prepared()
+    for _ in range(8):
+        found = prepared_counts(
+            world.county.path, plan_each_time=plan_each_time, teams=(query, {"kind": AgencyKind.TEAM})
+        )
+        assert found == {"teams": 1}
+    assert bool(_counts_prepared() - before) is not plan_each_time
+
+
+def _counts_prepared() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements WHERE statement LIKE '%%counted%%'")
+        return {row[0] for row in cursor.fetchall()}
