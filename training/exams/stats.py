@@ -47,7 +47,8 @@ def exam_figures(scope: Scope, year: int, *, today: datetime.date | None = None)
     name. An officer who failed and passed the make-up counts once as passed.
     """
     days = {"day": as_of(year, today), "first_day": datetime.date(year, 1, 1)}
-    results = prepared_tally(_RESULTS, scope.shape, **days)
+    # Planned each time: 82 ms by its generic plan for a county of 1,000 townships, 44 ms planned for the values.
+    results = prepared_tally(_RESULTS, scope.shape, plan_each_time=True, **days)
     totals = {
         "participants": results.distinct("officer", sat=True),
         "passed": results.distinct("officer", passed=True),
