@@ -56,10 +56,6 @@ class Tally:
         """The sum of the summed column `name` over the rows `count` would count: 0 when none."""
         return sum(group[name] or 0 for group in self._matching(wanted))
 
-    def distinct(self, name: str, **wanted) -> int:
-        """How many different values of the field `name` the rows `count` would count hold."""
-        return len({group[name] for group in self._matching(wanted)})
-
     def by(self, name: str, **wanted) -> dict:
         """The rows `count` would count, by their value of `name`."""
         counts: dict = {}
@@ -70,6 +66,7 @@ class Tally:
 
 _GROUPED = "tally_by_"
 _SUMMED = "tally_sum_"
+_PER = "tally_per_"
 
 
 def tally_rows(
@@ -78,8 +75,16 @@ def tally_rows(
     *,
     fields: Collection[str] = (),
     sums: Collection[str] = (),
+    per: str | None = None,
 ) -> models.QuerySet:
     """The rows a tally groups: a column for each condition met, each field and each summed field.
+
+    `per` (a lookup, "officer"): the tally counts the different values of
+    `per` instead of rows, each once; a value meets a condition when any of
+    its rows does, and `fields` must be facts of the value (the officer's
+    own), so that each value falls in one group. The database does that
+    counting: the figures' code receives a handful of groups, not a row for
+    each of the county's officers.
 
     The columns are named for what they hold (aliases of our own, so that no column of the model is shadowed).
     """
@@ -88,6 +93,8 @@ def tally_rows(
         columns[_GROUPED + name] = models.ExpressionWrapper(met, output_field=models.BooleanField())
     columns.update({_GROUPED + name: models.F(name) for name in fields})
     columns.update({_SUMMED + name: models.F(name) for name in sums})
+    if per is not None:
+        columns[_PER + per] = models.F(per)
     # With nothing to group or add up, the rows' keys alone: they are only counted.
     return queryset.order_by().values(**columns) if columns else queryset.order_by().values("pk")
 
@@ -98,13 +105,14 @@ def tally(
     *,
     fields: Collection[str] = (),
     sums: Collection[str] = (),
+    per: str | None = None,
 ) -> Tally:
     """Count `queryset`'s rows by the named `conditions` they meet and by their values of `fields`.
 
     `fields` and `sums` are lookups from the row ("outcome", "theme__name");
-    each of `sums` is added up per group as well.
+    each of `sums` is added up per group as well; `per` counts values instead of rows (`tally_rows`).
     """
-    rows = tally_rows(queryset, conditions, fields=fields, sums=sums)
+    rows = tally_rows(queryset, conditions, fields=fields, sums=sums, per=per)
     try:
         sql, params = rows.query.get_compiler(using=rows.db).as_sql()
     except EmptyResultSet:
@@ -140,9 +148,12 @@ def _planned_for_its_values(execute, sql, params, many, context):
 def _grouped(rows: models.QuerySet, sql: str, params, *, plan_each_time: bool = False) -> Tally:
     connection = connections[rows.db]
     quote = connection.ops.quote_name
-    columns = list(rows.query.annotation_select)
-    grouped = [column for column in columns if column.startswith(_GROUPED)]
-    summed = [column for column in columns if column.startswith(_SUMMED)]
+    annotations = rows.query.annotation_select
+    grouped = [column for column in annotations if column.startswith(_GROUPED)]
+    summed = [column for column in annotations if column.startswith(_SUMMED)]
+    per = next((column for column in annotations if column.startswith(_PER)), None)
+    if per is not None:
+        sql = _once_per_value(sql, per, {column: annotations[column].output_field for column in grouped}, summed, quote)
     select = ", ".join([*map(quote, grouped), "COUNT(*)", *(f"SUM({quote(column)})" for column in summed)])
     group_by = f" GROUP BY {', '.join(map(quote, grouped))}" if grouped else ""
     with (
@@ -157,6 +168,19 @@ def _grouped(rows: models.QuerySet, sql: str, params, *, plan_each_time: bool = 
         *(column.removeprefix(_SUMMED) for column in summed),
     ]
     return Tally(tuple(dict(zip(names, row, strict=True)) for row in found))
+
+
+def _once_per_value(sql: str, per: str, grouped: dict[str, models.Field], summed: list[str], quote) -> str:
+    """`sql`'s rows made one row for each value of the column `per` (`tally_rows`' `per`)."""
+    columns = [quote(per)]
+    for column, output_field in grouped.items():
+        if isinstance(output_field, models.BooleanField):
+            # Met by any of the value's rows; a NULL is not met, as in a filter.
+            columns.append(f"MAX(CASE WHEN {quote(column)} THEN 1 ELSE 0 END) = 1 AS {quote(column)}")
+        else:
+            columns.append(f"MAX({quote(column)}) AS {quote(column)}")
+    columns.extend(f"SUM({quote(column)}) AS {quote(column)}" for column in summed)
+    return f"SELECT {', '.join(columns)} FROM ({sql}) per_row GROUP BY {quote(per)}"
 
 
 def counts(**querysets: models.QuerySet) -> dict[str, int]:

@@ -63,7 +63,7 @@ def _refused_acts(scope: ScopeShape, **days):
     # Every certificate of the officer counts, wherever it was issued: the
     # right to act is the person's, not the scope's.
     may_act = certified_q(F("event__occurred_on"), field=F("event__case__field"), officer="officer")
-    return tally_rows(_acts(scope, **days).exclude(may_act), fields=["event"])
+    return tally_rows(_acts(scope, **days).exclude(may_act), per="event")
 
 
 # Built and compiled once per scope (lawgov/prepared.py): building them costs more than running them.
@@ -121,7 +121,7 @@ def enforcement_figures(scope: Scope, year: int, *, today: datetime.date | None 
         "withdrawals_due": figures["withdrawals_due"],
         "withdrawn_on_time": figures["withdrawn_on_time"],
         "withdrawn_on_time_rate": rate(figures["withdrawn_on_time"], figures["withdrawals_due"]),
-        "uncertified_handler_acts": refused.distinct("event"),
+        "uncertified_handler_acts": refused.count(),
         "corrected_by_reconsideration": figures["corrected_by_reconsideration"],
         "corrected_by_reconsideration_rate": rate(figures["corrected_by_reconsideration"], figures["decided"]),
     }

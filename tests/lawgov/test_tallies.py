@@ -28,6 +28,21 @@ def test_nothing_to_count_asks_the_database_nothing(world, django_assert_num_que
         assert tally(Agency.objects.none(), {"root": Q(parent__isnull=True)}).count(root=True) == 0
 
 
+def test_a_tally_per_value_counts_each_value_once_meeting_what_any_of_its_rows_meets(world):
+    # By parent: the county's own (none), the county (two townships), 甲镇 (one team).
+    agencies = tally(
+        Agency.objects.all(),
+        {"township": Q(kind=AgencyKind.TOWNSHIP), "unknown": Q(parent__name="甲镇人民政府")},
+        fields=["parent__kind"],
+        per="parent",
+    )
+    assert agencies.count() == 3
+    assert agencies.count(township=True) == 1
+    # Only the team's parent is 甲镇; the county's parent is unknown (NULL), which is not met.
+    assert agencies.count(unknown=True) == 1
+    assert agencies.by("parent__kind") == {None: 1, AgencyKind.COUNTY_GOVERNMENT: 1, AgencyKind.TOWNSHIP: 1}
+
+
 def test_several_querysets_are_counted_in_one_query(world, django_assert_num_queries):
     with django_assert_num_queries(1):
         found = counts(

@@ -46,9 +46,9 @@ def _sessions(scope: ScopeShape, *, day: datetime.date, first_day: datetime.date
 
 
 def _attendance(scope: ScopeShape, *, day: datetime.date, first_day: datetime.date) -> QuerySet:
-    # Grouped by officer: the officers attending are the groups.
+    # Counted per officer: the officers attending, each once.
     attended = scope.rows(Attendance).filter(session__date__gte=first_day, session__date__lte=day)
-    return tally_rows(attended, fields=["officer", "officer__is_leader"])
+    return tally_rows(attended, fields=["officer__is_leader"], per="officer")
 
 
 def _enforcement_officers(scope: ScopeShape, *, day: datetime.date) -> QuerySet:
@@ -118,8 +118,8 @@ def training_figures(scope: Scope, year: int, *, today: datetime.date | None = N
         "leader_study_sessions": sessions.count(group_study=True),
     }
     attendance_totals = {
-        "attendances": attendance.distinct("officer"),
-        "leaders_attending": attendance.distinct("officer", officer__is_leader=True),
+        "attendances": attendance.count(),
+        "leaders_attending": attendance.count(officer__is_leader=True),
     }
     return {
         "sessions": session_totals["sessions"],
