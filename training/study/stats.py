@@ -3,12 +3,13 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from django.db import models
 from django.db.models import DecimalField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
 from enforcement.agencies.scope import Scope, ScopeShape
 from enforcement.agencies.yearly import as_of
-from enforcement.officers.models.officer import Officer
+from enforcement.officers.models.officer import Officer, in_service_q
 from lawgov.prepared import PreparedQuery
 from lawgov.rates import exact, half_up
 from lawgov.tallies import prepared_tally, tally_rows
@@ -45,45 +46,42 @@ def _sessions(scope: ScopeShape, *, day: datetime.date, first_day: datetime.date
     return tally_rows(held, {"group_study": Q(kind=SessionKind.GROUP_STUDY)}, sums=["hours"])
 
 
-def _attendance(scope: ScopeShape, *, day: datetime.date, first_day: datetime.date) -> QuerySet:
-    # Counted per officer: the officers attending, each once.
-    attended = scope.rows(Attendance).filter(session__date__gte=first_day, session__date__lte=day)
-    return tally_rows(attended, fields=["officer__is_leader"], per="officer")
-
-
-def _enforcement_officers(scope: ScopeShape, *, day: datetime.date) -> QuerySet:
-    """The officers the requirement is about: in service on `day` and enforcing."""
-    return scope.rows(Officer).in_service_on(day).enforcement_officers()
+def _about_the_requirement(day: datetime.date, prefix: str = "") -> Q:
+    """The officers the requirement is about: in service on `day` and enforcing (through `prefix`)."""
+    return in_service_q(day, prefix) & Q(**{f"{prefix}is_enforcement_officer": True})
 
 
 def _people(scope: ScopeShape, *, day: datetime.date) -> QuerySet:
-    return tally_rows(_enforcement_officers(scope, day=day))
+    return tally_rows(scope.rows(Officer).filter(_about_the_requirement(day)))
 
 
-def _credited(shape: tuple, *, day: datetime.date, first_day: datetime.date) -> QuerySet:
-    # Grouped by officer: the year's attendance of the officers the requirement
-    # is about, summed per officer in one pass (hashed) rather than a sum looked
-    # up for each officer, which took 77 ms for a county of 100 townships
-    # against 12. Officers without attendance have no group: none of them meets
-    # a requirement above zero, and they add no hours.
+def _attendance(shape: tuple, *, day: datetime.date, first_day: datetime.date) -> QuerySet:
+    # One row for each officer attending in the year, with the hours credited
+    # to them: who attended and who met the requirement in one grouped pass
+    # over the year's attendance. (A sum looked up for each officer took 77 ms
+    # for a county of 100 townships against 12; a second pass for the
+    # requirement, 60 ms at 1,000.) Officers without attendance have no row:
+    # none of them meets a requirement above zero, and they add no hours.
     scope, required = shape
-    credited = (
-        Attendance.objects.filter(
-            session__date__gte=first_day,
-            session__date__lte=day,
-            officer__in=_enforcement_officers(scope, day=day),
-        )
-        .values("officer")
+    about = models.ExpressionWrapper(_about_the_requirement(day, "officer__"), output_field=models.BooleanField())
+    per_officer = (
+        scope.rows(Attendance)
+        .filter(session__date__gte=first_day, session__date__lte=day)
+        .values("officer", "officer__is_leader", about_the_requirement=about)
         .annotate(credited=Sum("hours_credited"))
     )
-    return tally_rows(credited, {"meeting": Q(credited__gte=required)}, sums=["credited"])
+    return tally_rows(
+        per_officer,
+        {"meeting": Q(credited__gte=required)},
+        fields=["officer__is_leader", "about_the_requirement"],
+        sums=["credited"],
+    )
 
 
 # Built and compiled once per scope (lawgov/prepared.py): building them costs more than running them.
 _SESSIONS = PreparedQuery(_sessions)
-_ATTENDANCE = PreparedQuery(_attendance)
 _PEOPLE = PreparedQuery(_people)
-_CREDITED = PreparedQuery(_credited)
+_ATTENDANCE = PreparedQuery(_attendance)
 
 
 def training_figures(scope: Scope, year: int, *, today: datetime.date | None = None) -> dict:
@@ -99,18 +97,17 @@ def training_figures(scope: Scope, year: int, *, today: datetime.date | None = N
     day = as_of(year, today)
     days = {"day": day, "first_day": datetime.date(year, 1, 1)}
     sessions = prepared_tally(_SESSIONS, scope.shape, **days)
-    # Planned each time: their generic plans took the figures from 2 and 4 ms
-    # to 7 and 18 ms on the demo's township (the subtree and the days unknown to them).
-    attendance = prepared_tally(_ATTENDANCE, scope.shape, plan_each_time=True, **days)
     plan = StudyPlan.binding(scope.agency, year)
     required = required_hours_under(plan)
     total = prepared_tally(_PEOPLE, scope.shape, day=day).count()
-    credited = prepared_tally(_CREDITED, (scope.shape, required), plan_each_time=True, **days)
+    # Planned each time: its generic plan took the figures from 2 and 4 ms to
+    # 7 and 18 ms on the demo's township (the subtree and the days unknown to it).
+    attendance = prepared_tally(_ATTENDANCE, (scope.shape, required), plan_each_time=True, **days)
     officers = {
         "total": total,
         # Nobody's hours are below a requirement of none, attendance or not.
-        "meeting": total if required <= 0 else credited.count(meeting=True),
-        "hours": credited.sum("credited"),
+        "meeting": total if required <= 0 else attendance.count(about_the_requirement=True, meeting=True),
+        "hours": attendance.sum("credited", about_the_requirement=True),
     }
     session_totals = {
         "sessions": sessions.count(),
