@@ -9,6 +9,7 @@ same scope given by the reader's paths, for a query prepared once per scope
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import reduce
 from operator import or_
@@ -84,9 +85,35 @@ class PathLists(models.Expression):
         return f"{id_sql} = ANY (string_to_array(rtrim({path_sql}, '/'), '/')::bigint[])", [*path_params, *id_params]
 
 
+class _InSubtree(models.Lookup):
+    """`path_is_within` as SQL, with the subtree's path written into the query's text.
+
+    As a parameter (Django's `startswith`) the prefix is unknown to the plan
+    PostgreSQL makes once for a statement prepared on a connection, which then
+    assumes a small subtree: the first page of a county's 16,000 officers took
+    14 ms by that plan and 0.8 ms by one knowing the prefix. Written into the
+    text, each subtree has a statement of its own, planned knowing its size.
+    A tree path holds only ids and slashes, which nothing in SQL or LIKE
+    reads specially; anything else is refused.
+    """
+
+    lookup_name = "in_subtree"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        if not isinstance(self.rhs, str) or not _TREE_PATH.fullmatch(self.rhs):
+            raise ValueError(f"Not a tree path: {self.rhs!r}")
+        lhs_sql, lhs_params = self.process_lhs(compiler, connection)
+        # "%%": the text goes to the database driver with parameters, which reads a single % as one.
+        return f"{lhs_sql} LIKE '{self.rhs}%%'", lhs_params
+
+
+_TREE_PATH = re.compile(r"(?:[0-9]+/)*")
+
+
 def subtree_q(ancestor_path: str, *, path_field: str = "path") -> models.Q:
     """Rows whose agency path (`path_field`) lies inside the subtree rooted at `ancestor_path`."""
-    return models.Q(**{f"{path_field}__startswith": ancestor_path})
+    return models.Q(_InSubtree(models.F(path_field), ancestor_path))
 
 
 class AgencyQuerySet(models.QuerySet):

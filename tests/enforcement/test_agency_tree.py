@@ -25,6 +25,18 @@ def test_a_path_lists_whole_ids_only(world, path):
     assert not Agency.objects.filter(pk=agency.pk).filter(PathLists(Value(path.format(id=agency.pk)), F("pk"))).exists()
 
 
+def test_a_subtrees_path_is_written_into_the_querys_text_so_each_subtree_is_planned_knowing_its_size(world):
+    sql, params = Agency.objects.in_subtree_of(world.township_a).query.sql_with_params()
+    assert f"LIKE '{world.township_a.path}%%'" in sql
+    assert world.township_a.path not in "".join(map(str, params))
+
+
+@pytest.mark.parametrize("path", ["1/'; DROP TABLE enforcement_agency; --", "1/%", "1/_/", "1\\/", "x/"])
+def test_anything_but_a_tree_path_is_refused_as_a_subtree(db, path):
+    with pytest.raises(ValueError, match="Not a tree path"):
+        list(Agency.objects.in_subtree_at(path))
+
+
 def test_moving_an_agency_moves_its_whole_subtree(world):
     world.township_a.parent = world.township_b
     world.township_a.save()

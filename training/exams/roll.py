@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from enforcement.agencies.querysets import PathLists
+from enforcement.agencies.querysets import PathLists, subtree_q
 from enforcement.officers.models.officer import Officer, in_service_q
 from training.exams.models import Exam, ExamExemption
 
@@ -38,5 +38,5 @@ def on_the_roll_of(exams: models.QuerySet) -> models.Exists:
 
 def roll(exam: Exam) -> models.QuerySet:
     """The officers on the roll of `exam`, whoever reads it."""
-    officers = Officer.objects.filter(agency__path__startswith=exam.agency.path)
+    officers = Officer.objects.filter(subtree_q(exam.agency.path, path_field="agency__path"))
     return officers.filter(on_the_roll_of(Exam.objects.filter(pk=exam.pk)))
