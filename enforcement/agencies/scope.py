@@ -56,9 +56,9 @@ class ScopeShape:
         """The subtree is a whole tree (a county's): its queries read most of the database.
 
         PostgreSQL's generic plan of a statement prepared on a connection
-        assumes a small subtree; for the county's statistics it took up to
-        twice as long as a plan made for the values, while a township's
-        statistics lose time planning each query anew (about a fifth).
+        knows the subtree (its path is in the text) but not the days; for some
+        of a county's statistics it took twice as long as a plan made for the
+        values, while a township's lose time planning each query anew.
         """
         return self.subtree_path.count("/") == 1
 

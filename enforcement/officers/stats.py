@@ -63,8 +63,6 @@ def officer_figures(scope: Scope, year: int, *, today: datetime.date | None = No
     certificates = prepared_tally(
         _CERTIFICATES,
         (scope.shape, tuple(horizons)),
-        # A county's planned each time (`at_the_root`): 70 ms by its generic plan for 1,000 townships, 38 ms planned.
-        plan_each_time=scope.shape.at_the_root,
         as_of=as_of,
         # Its first expired day, the day after valid_until, falls between January 1 and the as-of date.
         lapsing_from=datetime.date(year, 1, 1) - datetime.timedelta(days=1),

@@ -98,8 +98,7 @@ def publicity_figures(scope: Scope, year: int, *, today: datetime.date | None = 
     day = as_of(year, today)
     school_year_start, school_year_end = school_year_ending_in(year)
     days = {"day": day, "first_day": datetime.date(year, 1, 1)}
-    # A county's planned each time (`at_the_root`): 53 ms by its generic plan for 1,000 townships, 22 ms planned.
-    totals = prepared_tally(_ACTIVITIES, scope.shape, plan_each_time=scope.shape.at_the_root, **days)
+    totals = prepared_tally(_ACTIVITIES, scope.shape, **days)
     by_theme = {theme or UNTHEMED: count for theme, count in totals.by("theme__name").items()}
     by_format = prepared_tally(_FORMATS, scope.shape, **days).by("formats__name")
     vice_principals = prepared_tally(
