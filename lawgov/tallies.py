@@ -145,6 +145,10 @@ def _planned_for_its_values(execute, sql, params, many, context):
         return cursor.execute(sql, params, prepare=False)
 
 
+def _planned(connection, each_time: bool):
+    return connection.execute_wrapper(_planned_for_its_values) if each_time else nullcontext()
+
+
 def _grouped(rows: models.QuerySet, sql: str, params, *, plan_each_time: bool = False) -> Tally:
     connection = connections[rows.db]
     quote = connection.ops.quote_name
@@ -156,10 +160,7 @@ def _grouped(rows: models.QuerySet, sql: str, params, *, plan_each_time: bool = 
         sql = _once_per_value(sql, per, {column: annotations[column].output_field for column in grouped}, summed, quote)
     select = ", ".join([*map(quote, grouped), "COUNT(*)", *(f"SUM({quote(column)})" for column in summed)])
     group_by = f" GROUP BY {', '.join(map(quote, grouped))}" if grouped else ""
-    with (
-        connection.cursor() as cursor,
-        connection.execute_wrapper(_planned_for_its_values) if plan_each_time else nullcontext(),
-    ):
+    with connection.cursor() as cursor, _planned(connection, plan_each_time):
         cursor.execute(f"SELECT {select} FROM ({sql}) tallied{group_by}", params)
         found = cursor.fetchall()
     names = [
@@ -221,10 +222,7 @@ def _counted(db: str, parts: dict[str, tuple[str, tuple] | None], *, plan_each_t
         selected.append(f"(SELECT COUNT(*) FROM ({sql}) counted)")
         params.extend(more)
     connection = connections[db]
-    with (
-        connection.cursor() as cursor,
-        connection.execute_wrapper(_planned_for_its_values) if plan_each_time else nullcontext(),
-    ):
+    with connection.cursor() as cursor, _planned(connection, plan_each_time):
         cursor.execute(f"SELECT {', '.join(selected)}", params)
         found = cursor.fetchone()
     return dict(zip(parts, found, strict=True))

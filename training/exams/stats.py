@@ -54,9 +54,9 @@ def exam_figures(scope: Scope, year: int, *, today: datetime.date | None = None)
         "passed": results.count(passed=True),
         "excellent": results.count(excellent=True),
     }
-    # Planned each time: the roll's generic plan, not knowing the subtree nor
-    # the days, pairs every officer with every exam (122 ms for a county of
-    # 100 townships, 7 ms planned for the values).
+    # Planned each time: the roll's generic plan, not knowing the days, paired
+    # every officer with every exam (122 ms for a county of 100 townships, 7 ms
+    # planned for the values).
     counted = prepared_counts(scope.shape, plan_each_time=True, exams=(_EXAMS, days), roll=(_ROLL, days))
     on_roll = counted["roll"]
     return {
