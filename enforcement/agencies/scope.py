@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db import models
 
 from enforcement.agencies.models import Agency
-from enforcement.agencies.querysets import path_is_within, scope_paths
+from enforcement.agencies.querysets import path_ids, path_is_within, scope_paths
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class ScopeShape:
         of a county's statistics it took twice as long as a plan made for the
         values, while a township's lose time planning each query anew.
         """
-        return self.subtree_path.count("/") == 1
+        return len(path_ids(self.subtree_path)) == 1
 
     @property
     def sees_whole_subtree(self) -> bool:

@@ -30,8 +30,9 @@ def certificates_for_the_check() -> QuerySet[Certificate]:
 def may_act(officer: Officer, field: EnforcementField, day: datetime.date) -> bool:
     """Whether `officer` may act on `day` in `field`: in service, with an effective certificate listing the field.
 
-    The decision alone, for counting many acts; `officer_refusal` gives it in
-    words. The officer's certificates (`certificates_for_the_check`) must be prefetched.
+    The decision alone; `officer_refusal` gives it in words, and `certified_q`
+    (given the act's officer, day and field) is its query form, which the
+    statistics count with. The officer's certificates (`certificates_for_the_check`) must be prefetched.
     """
     return officer.is_in_service_on(day) and any(
         certificate.is_effective_on(day) and certificate.covers(field) for certificate in officer.certificates.all()

@@ -75,7 +75,6 @@ def state_expression(day: datetime.date | models.F) -> models.Expression:
             models.Subquery(changes.filter(changed_on__lte=day).order_by("-changed_on", "-pk").values("status")[:1]),
             # Before its first recorded change a certificate had the status that change left.
             models.Subquery(changes.order_by("changed_on", "pk").values("previous_status")[:1]),
-            models.F("status"),
         ),
         default=models.F("status"),
     )
