@@ -81,22 +81,19 @@ class BooleanField(serializers.BooleanField):
         return value if value is True or value is False else super().to_representation(value)
 
 
-class FieldsBuiltOnce:
-    # A ModelSerializer whose fields are worked out from the model once per
-    # class, not per use: ModelSerializer introspects the model every time it
-    # is instantiated, which costs more than the rest of a small answer (the
-    # HR check builds three). Each use gets its own copies, so that no field
-    # is bound to another request's serializer: shallow ones when the
-    # serializer only reads (binding sets the copy's own attributes), deep
-    # ones when it takes data, whose validation may keep state in a field.
+class FieldsCopiedOnce:
+    # A serializer whose fields are worked out once per class, not per use:
+    # DRF deep-copies the declared fields (nested serializers included) every
+    # time a serializer is instantiated, and ModelSerializer introspects the
+    # model, which costs more than the rest of a small answer. Each use gets
+    # its own copies, so that no field is bound to another request's
+    # serializer: shallow ones when the serializer only reads (binding sets the
+    # copy's own attributes), deep ones when it takes data, whose validation
+    # may keep state in a field.
     # (A comment, not a docstring: the OpenAPI schema would take a docstring
     # as the description of every serializer using this.)
 
     _fields_template: dict | None = None
-    serializer_field_mapping = {
-        **serializers.ModelSerializer.serializer_field_mapping,
-        models.BooleanField: BooleanField,
-    }
 
     def get_fields(self):
         cls = type(self)
@@ -113,13 +110,35 @@ class FieldsBuiltOnce:
         # one child reads the same fields for every row.
         return [field for field in self.fields.values() if not field.write_only]
 
+
+class FieldsBuiltOnce(FieldsCopiedOnce):
+    # A ModelSerializer with its fields built once (FieldsCopiedOnce), reading
+    # model instances directly (to_representation).
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.BooleanField: BooleanField,
+    }
+
     @cached_property
     def _readers(self) -> list[tuple]:
-        columns = {column.name: column for column in self.Meta.model._meta.concrete_fields}
         return [
-            (field.field_name, _direct_reader(field, columns.get(field.source)), field.to_representation, field)
+            (field.field_name, self._direct_reader_of(field), field.to_representation, field)
             for field in self._readable_fields
         ]
+
+    @classmethod
+    def _direct_reader_of(cls, field: serializers.Field) -> Callable | None:
+        # Worked out once per class and field, not for every answer: it depends
+        # only on the field's type and source.
+        known = cls.__dict__.get("_known_readers")
+        if known is None:
+            known = cls._known_readers = {}
+        key = (field.field_name, type(field), field.source)
+        if key not in known:
+            columns = {column.name: column for column in cls.Meta.model._meta.concrete_fields}
+            known[key] = _direct_reader(field, columns.get(field.source))
+        return known[key]
 
     def to_representation(self, instance):
         # DRF's, reading attributes straight from a model instance: DRF's
@@ -149,6 +168,10 @@ def _shallow_copy(field: serializers.Field) -> serializers.Field:
     # which costs more than the rest of serialising a small answer's field.
     clone = object.__new__(type(field))
     clone.__dict__.update(field.__dict__)
+    if isinstance(field, serializers.ListSerializer):
+        # Its one child is bound to it: the copy gets a child of its own, bound to the copy.
+        clone.child = _shallow_copy(field.child)
+        clone.child.parent = clone
     return clone
 
 

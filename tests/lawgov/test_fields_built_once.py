@@ -1,4 +1,5 @@
-"""A serializer built once reads rows its own faster way and answers exactly what DRF's reading answers."""
+"""A serializer built once reads rows its own faster way and answers exactly what DRF's reading answers;
+one whose fields are copied once answers as DRF does, each use with its own context."""
 
 import datetime
 
@@ -8,7 +9,7 @@ from rest_framework import serializers
 from enforcement.agencies.enforcement_fields import EnforcementField
 from enforcement.agencies.related_rows import with_related_rows
 from enforcement.officers.models.officer import Officer
-from lawgov.api.fields import FieldsBuiltOnce, ScopedPrimaryKeyRelatedField, SlugRelatedField
+from lawgov.api.fields import FieldsBuiltOnce, FieldsCopiedOnce, ScopedPrimaryKeyRelatedField, SlugRelatedField
 from tests.factories import CertificateFactory, OfficerFactory
 
 
@@ -79,3 +80,35 @@ def test_a_serializer_built_once_answers_what_drf_answers(world):
     assert "is_certified" not in answers(read_whole)[0][0]
     assert "parent_agency_name" not in answers(read_whole)[0][0]
     assert answers(with_rows)[0][0]["enforcement_fields"] == [first.name, second.name]
+
+
+class OfficerForReader(FieldsBuiltOnce, serializers.ModelSerializer):
+    reader = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Officer
+        fields = ["id", "name", "reader"]
+
+    def get_reader(self, officer: Officer) -> str:
+        return self.context["reader"]
+
+
+class AnswerByDrf(serializers.Serializer):
+    may_enforce = serializers.BooleanField()
+    officer = OfficerForReader()
+    officers = OfficerForReader(many=True)
+
+
+class AnswerCopiedOnce(FieldsCopiedOnce, AnswerByDrf):
+    pass
+
+
+def test_nested_serializers_copied_once_read_with_their_own_uses_context(world):
+    officers = [OfficerFactory(agency=world.team_a), OfficerFactory(agency=world.township_b)]
+    answer = {"may_enforce": True, "officer": officers[0], "officers": officers}
+
+    for reader in ("hr", "supervisor"):
+        copied_once = AnswerCopiedOnce(answer, context={"reader": reader}).data
+        assert copied_once == AnswerByDrf(answer, context={"reader": reader}).data
+        assert copied_once["officer"]["reader"] == reader
+        assert [row["reader"] for row in copied_once["officers"]] == [reader, reader]

@@ -23,15 +23,12 @@ from training.exams.models import Exam, ExamExemption
 def on_the_roll_of(exams: models.QuerySet) -> models.Exists:
     """For Officer rows: on the roll of at least one of `exams`."""
     exempted = ExamExemption.objects.filter(exam=models.OuterRef("pk"), officer=models.OuterRef(models.OuterRef("pk")))
-    # The officer, again, in service on the exam's date: the one in-service rule, with the exam date as its day.
-    in_service_that_day = Officer.objects.filter(
-        in_service_q(models.OuterRef("date")), pk=models.OuterRef(models.OuterRef("pk"))
-    )
     return models.Exists(
         exams.filter(
             # The officer works in the exam's agency or below it.
             PathLists(models.OuterRef("agency__path"), models.F("agency_id")),
-            models.Exists(in_service_that_day),
+            # The officer in service on the exam's date: the one in-service rule, on the officer's own columns.
+            in_service_q(models.F("date"), outer=True),
         ).filter(~models.Exists(exempted))
     )
 

@@ -11,7 +11,7 @@ from rest_framework import serializers
 from enforcement.agencies.api import agency_field, enforcement_fields_field
 from enforcement.officers.models.certificate import Certificate, CertificateState, CertificateStatus
 from enforcement.officers.models.officer import EmploymentStatus, Officer, Sex
-from lawgov.api.fields import BooleanField, FieldsBuiltOnce, ScopedPrimaryKeyRelatedField
+from lawgov.api.fields import BooleanField, FieldsBuiltOnce, FieldsCopiedOnce, ScopedPrimaryKeyRelatedField
 from lawgov.api.serializers import ModelCleanMixin, VersionCheckMixin
 
 
@@ -163,7 +163,7 @@ class CertificationQuerySerializer(serializers.Serializer):
         return attrs
 
 
-class CertificationCheckSerializer(serializers.Serializer):
+class CertificationCheckSerializer(FieldsCopiedOnce, serializers.Serializer):
     may_enforce = serializers.BooleanField()
     reason = serializers.CharField()
     officer = OfficerSerializer()

@@ -8,6 +8,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce, Concat, Left, Right
+from django.db.models.lookups import GreaterThanOrEqual, In, IsNull, LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -38,17 +39,24 @@ class Sex(models.TextChoices):
     FEMALE = "female", _("Female")
 
 
-def in_service_q(day: datetime.date, prefix: str = "") -> models.Q:
+def in_service_q(day: datetime.date | models.Expression, prefix: str = "", *, outer: bool = False) -> models.Q:
     """Officers in service on `day`: employed_since ≤ day ≤ employed_until, a missing date being open.
 
     Without an end date the employment status decides: someone recorded as
     transferred, retired or gone without the day they left is taken as gone
     on every day, rather than let them enforce. `Officer.is_in_service_on`
     is the same rule for one row.
+
+    `outer`: the officer is the outer query's row, tested inside a subquery over
+    other rows whose own column is the day (an exam on its date).
     """
-    started = models.Q(**{f"{prefix}employed_since__isnull": True}) | models.Q(**{f"{prefix}employed_since__lte": day})
-    not_ended = models.Q(**{f"{prefix}employed_until__gte": day}) | models.Q(
-        **{f"{prefix}employed_until__isnull": True, f"{prefix}employment_status__in": IN_SERVICE}
+    column = models.OuterRef if outer else models.F
+    since, until, status = (
+        column(f"{prefix}{name}") for name in ("employed_since", "employed_until", "employment_status")
+    )
+    started = models.Q(IsNull(since, True)) | models.Q(LessThanOrEqual(since, day))
+    not_ended = models.Q(GreaterThanOrEqual(until, day)) | (
+        models.Q(IsNull(until, True)) & models.Q(In(status, IN_SERVICE))
     )
     return started & not_ended
 
