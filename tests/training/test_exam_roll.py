@@ -48,6 +48,26 @@ def test_the_roll_is_the_staff_in_service_on_the_exam_date_less_the_exempted(wor
     assert set(roll(exam)) == {present, left_after}
 
 
+def test_the_roll_applies_the_row_rule_of_being_in_service_on_each_exams_date(world):
+    # Every start, end and status around two exams' dates: the roll (the rule
+    # read on the officer's columns inside the exam's subquery) lists exactly
+    # those the row rule says were in service that day.
+    exams = [ExamFactory(agency=world.township_a, date=d(day)) for day in ("2025-06-10", "2025-11-14")]
+    starts = [None, d("2025-06-09"), d("2025-06-10"), d("2025-06-11"), d("2025-11-14")]
+    ends = [None, d("2025-06-09"), d("2025-06-10"), d("2025-11-13"), d("2025-11-14")]
+    officers = [
+        OfficerFactory(agency=world.team_a, employed_since=start, employed_until=end, employment_status=status)
+        for start in starts
+        for end in ends
+        if start is None or end is None or start <= end
+        for status in (EmploymentStatus.ACTIVE, EmploymentStatus.TRANSFERRED)
+    ]
+    for exam in exams:
+        expected = {officer for officer in officers if officer.is_in_service_on(exam.date)}
+        assert 0 < len(expected) < len(officers)
+        assert set(roll(exam)) == expected
+
+
 def test_an_exemption_needs_a_reason_and_someone_of_the_exams_agency(world):
     exam = ExamFactory(agency=world.township_a)
     with pytest.raises(ValidationError) as refused:
