@@ -17,7 +17,7 @@ import hashlib
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
-from django.db.models import F, Q, Value
+from django.db.models import Q, Value
 from django.db.models.functions import Concat
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +26,7 @@ from rest_framework.authentication import TokenAuthentication
 from rest_framework.authtoken.models import Token
 
 from .models import Agency, Membership
-from .querysets import scope_paths
+from .querysets import reader_scope, scope_paths
 from .versions import CacheVersion
 
 ACCESS_VERSION = "access"
@@ -63,23 +63,18 @@ def resolve_token(key: str):
     return user
 
 
-def permissions_and_paths(user) -> tuple[set[str], list[str]]:
-    """What ModelBackend.get_all_permissions answers (the user's and their groups') and the paths
-    of the user's agencies, in one query rather than three."""
+def permissions_and_paths(user) -> tuple[set[str], list[str] | str]:
+    """What ModelBackend.get_all_permissions answers (the user's and their groups') and the user's scope as
+    `scope_paths` caches it (their agencies' paths, or every tree), in one query rather than three."""
     permissions = (
         Permission.objects.filter(Q(user=user) | Q(group__user=user))
         .annotate(entry=Value("permission"), text=Concat("content_type__app_label", Value("."), "codename"))
         .values_list("entry", "text")
         .order_by()
     )
-    paths = (
-        Agency.objects.filter(memberships__user=user)
-        .annotate(entry=Value("path"), text=F("path"))
-        .values_list("entry", "text")
-        .order_by()
-    )
-    rows = list(permissions.union(paths))
-    return {text for kind, text in rows if kind == "permission"}, sorted(text for kind, text in rows if kind == "path")
+    agencies = Agency.objects
+    rows = list(permissions.union(agencies.member_paths(user).order_by(), agencies.root_paths().order_by(), all=True))
+    return {text for kind, text in rows if kind == "permission"}, reader_scope(rows)
 
 
 class CachedTokenAuthentication(TokenAuthentication):

@@ -17,11 +17,19 @@ from operator import or_
 from django.apps import apps
 from django.db import models
 
+# What a user's cached scope holds when their agencies include the root of every tree.
+EVERY_TREE = "every tree"
+
 
 def scope_paths(user) -> list[str] | None:
     """The tree paths of the user's agencies; None means unrestricted.
 
-    Cached on the user object, so one request pays one query for it.
+    A member of every tree's root sees every agency, as a superuser does:
+    None, so that their queries carry no scope to test on each row (a
+    county-wide list would otherwise join every row to its agency for a test
+    every row passes). Cached on the user object, so one request pays one
+    query for it; the API's cached users carry it (access.py), and any change
+    to an agency or a membership resolves it anew.
     """
     if user is None or not user.is_authenticated or not user.is_active:
         return []
@@ -30,9 +38,16 @@ def scope_paths(user) -> list[str] | None:
     cached = getattr(user, "_lawgov_scope_paths", None)
     if cached is None:
         agencies = apps.get_model("enforcement", "Agency").objects
-        cached = list(agencies.filter(memberships__user=user).values_list("path", flat=True))
-        user._lawgov_scope_paths = cached
-    return cached
+        rows = agencies.member_paths(user).order_by().union(agencies.root_paths().order_by(), all=True)
+        cached = user._lawgov_scope_paths = reader_scope(rows)
+    return None if cached == EVERY_TREE else cached
+
+
+def reader_scope(rows) -> list[str] | str:
+    """From ("member", path) and ("root", path) rows: the member's paths, or EVERY_TREE when they hold every root."""
+    paths = sorted(path for kind, path in rows if kind == "member")
+    roots = {path for kind, path in rows if kind == "root"}
+    return EVERY_TREE if paths and roots <= set(paths) else paths
 
 
 def path_ids(path: str) -> list[int]:
@@ -119,6 +134,14 @@ def subtree_q(ancestor_path: str, *, path_field: str = "path") -> models.Q:
 class AgencyQuerySet(models.QuerySet):
     def visible_to(self, user) -> AgencyQuerySet:
         return self.within(scope_paths(user))
+
+    def member_paths(self, user) -> models.QuerySet:
+        """("member", path) for each agency `user` is a member of: with `root_paths`, what `reader_scope` reads."""
+        return self.filter(memberships__user=user).annotate(entry=models.Value("member")).values_list("entry", "path")
+
+    def root_paths(self) -> models.QuerySet:
+        """("root", path) for each tree's root."""
+        return self.filter(parent=None).annotate(entry=models.Value("root")).values_list("entry", "path")
 
     def within(self, paths: Sequence[str] | None) -> AgencyQuerySet:
         """The agencies in the subtrees at `paths` (a reader's `scope_paths`); None: all of them."""

@@ -1,11 +1,13 @@
 import pytest
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db.models import F, Value
 
-from enforcement.agencies.models import Agency, AgencyKind
-from enforcement.agencies.querysets import PathLists
+from enforcement.agencies.models import Agency, AgencyKind, Membership
+from enforcement.agencies.querysets import PathLists, scope_paths
 from enforcement.agencies.validators import validate_credit_code
-from tests.factories import AgencyFactory, UserFactory
+from enforcement.officers.models.officer import Officer
+from tests.factories import AgencyFactory, OfficerFactory, UserFactory
 
 
 def test_subtree_is_the_agency_and_everything_below_it(world):
@@ -35,6 +37,24 @@ def test_a_subtrees_path_is_written_into_the_querys_text_so_each_subtree_is_plan
 def test_anything_but_a_tree_path_is_refused_as_a_subtree(db, path):
     with pytest.raises(ValueError, match="Not a tree path"):
         list(Agency.objects.in_subtree_at(path))
+
+
+def test_a_member_of_the_only_trees_root_reads_every_row_without_a_scope_test(world):
+    assert scope_paths(world.supervisor) is None
+    sql = str(Officer.objects.visible_to(world.supervisor).order_by().query)
+    assert "enforcement_agency" not in sql and "LIKE" not in sql
+    assert scope_paths(world.team_lead_a) == [world.township_a.path]
+
+
+def test_a_tree_planted_beside_the_county_is_out_of_its_members_scope(world):
+    beside = AgencyFactory(name="邻县人民政府", kind=AgencyKind.COUNTY_GOVERNMENT)
+    OfficerFactory(agency=beside)
+    in_the_county = OfficerFactory(agency=world.team_a)
+    supervisor = User.objects.get(pk=world.supervisor.pk)  # as the next request reads them
+    assert scope_paths(supervisor) == [world.county.path]
+    assert set(Officer.objects.visible_to(supervisor)) == {in_the_county}
+    Membership.objects.create(user=supervisor, agency=beside)
+    assert scope_paths(User.objects.get(pk=supervisor.pk)) is None
 
 
 def test_moving_an_agency_moves_its_whole_subtree(world):

@@ -12,10 +12,10 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from enforcement.agencies import roles
-from enforcement.agencies.models import Membership
+from enforcement.agencies.models import AgencyKind, Membership
 from enforcement.officers.models.certificate import CertificateStatus
 from enforcement.officers.services import change_certificate_status
-from tests.factories import CertificateFactory, OfficerFactory
+from tests.factories import AgencyFactory, CertificateFactory, OfficerFactory
 
 URL = "/api/v1/certificates/check/"
 
@@ -171,3 +171,16 @@ def test_a_change_whose_publication_was_lost_takes_effect_within_a_minute(world)
     Membership.objects.get(user=world.hr_a, agency=world.township_a).delete()  # its commit hooks never run
     with time_machine.travel(datetime.datetime(2026, 6, 1, 9, 1, 1), tick=False):
         assert check(client, certificate).status_code == 404
+
+
+def test_a_tree_planted_beside_the_county_stays_out_of_its_members_sight_at_once(world, committed):
+    # The county's members hold the only root, so they read without a scope
+    # test; their cached identity must not carry that past a second tree.
+    _, in_the_county = certified_officer(world.township_a)
+    client = token_client(world.supervisor)
+    assert check(client, in_the_county).status_code == 200
+    with committed():
+        beside = AgencyFactory(name="邻县人民政府", kind=AgencyKind.COUNTY_GOVERNMENT)
+    _, beside_the_county = certified_officer(beside)
+    assert check(client, beside_the_county).status_code == 404
+    assert check(client, in_the_county).status_code == 200
