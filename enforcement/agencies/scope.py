@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db import models
 
@@ -25,7 +26,14 @@ class Scope:
     @property
     def shape(self) -> ScopeShape:
         paths = scope_paths(self.user)
-        return ScopeShape(self.agency.path, None if paths is None else tuple(paths))
+        return ScopeShape(self.agency.path, None if paths is None else tuple(paths), every_tree=self._is_every_tree)
+
+    @cached_property
+    def _is_every_tree(self) -> bool:
+        # Read once per scope: one small query, against the join to every row's
+        # agency that it spares each of a county's statistics.
+        agency = self.agency
+        return agency.parent_id is None and not Agency.objects.filter(parent=None).exclude(pk=agency.pk).exists()
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,9 @@ class ScopeShape:
 
     subtree_path: str
     reader_paths: tuple[str, ...] | None
+    # The subtree is the only tree there is: every row is in it, and testing
+    # each row's agency for it (a join to the agencies, county-wide) is left out.
+    every_tree: bool = False
 
     def rows(self, model_or_queryset: type[models.Model] | models.QuerySet) -> models.QuerySet:
         queryset = (
@@ -44,7 +55,7 @@ class ScopeShape:
             if isinstance(model_or_queryset, models.QuerySet)
             else model_or_queryset._default_manager.all()
         )
-        in_subtree = queryset.in_subtree_at(self.subtree_path)
+        in_subtree = queryset if self.every_tree else queryset.in_subtree_at(self.subtree_path)
         if self.sees_whole_subtree:
             # The reader's scope holds the subtree: filtering by it too would
             # only join the agency table a second time (a large join county-wide).

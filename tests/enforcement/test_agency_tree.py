@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -5,8 +7,10 @@ from django.db.models import F, Value
 
 from enforcement.agencies.models import Agency, AgencyKind, Membership
 from enforcement.agencies.querysets import PathLists, scope_paths
+from enforcement.agencies.scope import Scope
 from enforcement.agencies.validators import validate_credit_code
 from enforcement.officers.models.officer import Officer
+from enforcement.officers.stats import officer_figures
 from tests.factories import AgencyFactory, OfficerFactory, UserFactory
 
 
@@ -55,6 +59,22 @@ def test_a_tree_planted_beside_the_county_is_out_of_its_members_scope(world):
     assert set(Officer.objects.visible_to(supervisor)) == {in_the_county}
     Membership.objects.create(user=supervisor, agency=beside)
     assert scope_paths(User.objects.get(pk=supervisor.pk)) is None
+
+
+def test_the_only_trees_rows_are_read_without_testing_each_rows_agency(world):
+    county = Scope(world.supervisor, world.county).shape
+    assert county.every_tree
+    assert "LIKE" not in str(county.rows(Officer).order_by().query)
+    assert not Scope(world.team_lead_a, world.township_a).shape.every_tree
+
+
+def test_a_tree_planted_beside_the_county_stays_out_of_the_countys_figures(world):
+    OfficerFactory.create_batch(2, agency=world.team_a)
+    beside = AgencyFactory(name="邻县人民政府", kind=AgencyKind.COUNTY_GOVERNMENT)
+    OfficerFactory.create_batch(3, agency=beside)
+    scope = Scope(world.supervisor, world.county)
+    assert not scope.shape.every_tree
+    assert officer_figures(scope, 2026, today=datetime.date(2026, 6, 1))["total"] == 2
 
 
 def test_moving_an_agency_moves_its_whole_subtree(world):
