@@ -6,7 +6,7 @@ from functools import cached_property
 from django.db import models
 
 from enforcement.agencies.models import Agency
-from enforcement.agencies.querysets import path_ids, path_is_within, scope_paths
+from enforcement.agencies.querysets import EVERY_TREE, path_ids, path_is_within, reader_scope, scope_paths
 
 
 @dataclass(frozen=True)
@@ -30,10 +30,10 @@ class Scope:
 
     @cached_property
     def _is_every_tree(self) -> bool:
+        # The subtree holds every tree's root, by the rule of a reader's scope.
         # Read once per scope: one small query, against the join to every row's
         # agency that it spares each of a county's statistics.
-        agency = self.agency
-        return agency.parent_id is None and not Agency.objects.filter(parent=None).exclude(pk=agency.pk).exists()
+        return reader_scope([("member", self.agency.path), *Agency.objects.root_paths()]) == EVERY_TREE
 
 
 @dataclass(frozen=True)
