@@ -30,10 +30,14 @@ class Scope:
 
     @cached_property
     def _is_every_tree(self) -> bool:
-        # The subtree holds every tree's root, by the rule of a reader's scope.
-        # Read once per scope: one small query, against the join to every row's
-        # agency that it spares each of a county's statistics.
-        return reader_scope([("member", self.agency.path), *Agency.objects.root_paths()]) == EVERY_TREE
+        # The subtree holds every tree's root, by the rule of a reader's scope;
+        # only a root's can, so other subtrees ask nothing. Read once per scope:
+        # one small query, against the join to every row's agency that it spares
+        # each of a county's statistics.
+        agency = self.agency
+        return agency.parent_id is None and (
+            reader_scope([("member", agency.path), *Agency.objects.root_paths()]) == EVERY_TREE
+        )
 
 
 @dataclass(frozen=True)
