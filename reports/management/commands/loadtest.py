@@ -43,12 +43,11 @@ def milliseconds(text: str) -> float:
 def best_round(rounds: list[dict]) -> dict:
     """Rounds of one path: the fastest round's throughput and latencies, every round's requests and errors.
 
-    The fastest, for the plain view and each path alike: wrk's connections
-    now and then land unevenly on gunicorn's workers, and the worker holding
-    most of them spends its time handing the interpreter lock between its
-    threads; the plain view, all CPU, then runs at a third of its rate (1,240
-    req/s in two rounds of three, 3,700 in the third). A share of that would
-    say nothing about the path.
+    The fastest, for the plain view and each path alike: now and then the
+    plain view, all CPU, runs at a third of its rate for a whole round (1,240
+    req/s in two rounds of three, 3,700 in the third), most likely because
+    wrk's connections landed unevenly on gunicorn's workers. A share of that
+    would say nothing about the path.
     """
     fastest = max(rounds, key=lambda row: row["throughput_rps"])
     return {
