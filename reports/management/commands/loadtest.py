@@ -44,10 +44,11 @@ def best_round(rounds: list[dict]) -> dict:
     """Rounds of one path: the fastest round's throughput and latencies, every round's requests and errors.
 
     The fastest, for the plain view and each path alike: now and then the
-    plain view, all CPU, runs at a third of its rate for a whole round (1,240
-    req/s in two rounds of three, 3,700 in the third), most likely because
-    wrk's connections landed unevenly on gunicorn's workers. A share of that
-    would say nothing about the path.
+    plain view, all CPU, runs at a third of its rate for a whole round (1,209
+    req/s in one round of five, 3,600–4,040 in the others): all of wrk's
+    connections then landed on one of gunicorn's two workers, which used a
+    core while the other stood idle (CPU time of each worker, second by
+    second). A share of that would say nothing about the path.
     """
     fastest = max(rounds, key=lambda row: row["throughput_rps"])
     return {
