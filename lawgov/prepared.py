@@ -144,10 +144,12 @@ class PreparedQuery:
 
     `build` takes the shape (hashable: it holds everything the SQL's text
     depends on) and the values by name; it must build the same SQL for the
-    same shape whatever the values.
+    same shape whatever the values. Without one, each call brings its own
+    (`build=`): for a query its caller builds from what only the caller
+    holds (a request), with the same promise.
     """
 
-    def __init__(self, build: Callable[..., models.QuerySet], *, shapes_kept: int = 64):
+    def __init__(self, build: Callable[..., models.QuerySet] | None = None, *, shapes_kept: int = 64):
         # A prepared shape holds its query and compiler: a township's statistics
         # keep about half a megabyte of them, so the least recently used go first.
         self.build = build
@@ -155,7 +157,7 @@ class PreparedQuery:
         self._prepared: OrderedDict[Hashable, Prepared] = OrderedDict()
         self._lock = threading.Lock()
 
-    def prepared(self, shape: Hashable, values: dict) -> Prepared:
+    def prepared(self, shape: Hashable, values: dict, build: Callable[..., models.QuerySet] | None = None) -> Prepared:
         key = (shape, tuple(sorted((name, type(value)) for name, value in values.items())))
         with self._lock:
             found = self._prepared.get(key)
@@ -166,7 +168,7 @@ class PreparedQuery:
                 name: _stand_in(name, value, position) for position, (name, value) in enumerate(values.items())
             }
             try:
-                found = prepare(self.build(shape, **stand_ins), stand_ins)
+                found = prepare((build or self.build)(shape, **stand_ins), stand_ins)
             except NotPreparable:
                 raise
             except (ValueError, OverflowError) as error:
@@ -178,6 +180,11 @@ class PreparedQuery:
                     self._prepared.popitem(last=False)
         return found
 
+    def forget(self) -> None:
+        """Drop every shape prepared: each is compiled again when next asked for."""
+        with self._lock:
+            self._prepared.clear()
+
     def sql(self, shape: Hashable, /, **values) -> tuple[str, tuple]:
         """The SQL and its parameters; raises EmptyResultSet when the query can match no row."""
         prepared = self.prepared(shape, values)
@@ -185,18 +192,19 @@ class PreparedQuery:
             raise EmptyResultSet
         return prepared.sql, prepared.params_for(values)
 
-    def rows(self, shape: Hashable, /, **values) -> list:
+    def rows(self, shape: Hashable, /, build: Callable[..., models.QuerySet] | None = None, **values) -> list:
         """What iterating the built queryset gives (model instances, with what it prefetches), as a list.
 
         A list, not a queryset: filtering a queryset built with stand-ins
         would compile them into a new query.
         """
-        prepared = self.prepared(shape, values)
+        prepared = self.prepared(shape, values, build)
         if prepared.compiler is None:
             return []
         compiler = _RunOnce(prepared, prepared.params_for(values))
         queryset = prepared.queryset._chain()
-        queryset.query.get_compiler = lambda *args, **kwargs: compiler.bound(queryset.db)
+        db = queryset.db  # not the queryset itself: its query would refer to it, and keep its rows alive in a cycle
+        queryset.query.get_compiler = lambda *args, **kwargs: compiler.bound(db)
         return list(queryset)
 
 

@@ -18,14 +18,14 @@ groups and count it more than once.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable, Mapping
+from collections.abc import Callable, Collection, Hashable, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
 
-from lawgov.prepared import PreparedQuery
+from lawgov.prepared import Prepared, PreparedQuery
 
 ROWS = "rows"
 
@@ -207,8 +207,18 @@ def prepared_counts(
     for name, (query, values) in queries.items():
         prepared = query.prepared(shape, values)
         db = prepared.queryset.db
-        parts[name] = None if prepared.compiler is None else (prepared.sql, prepared.params_for(values))
+        parts[name] = _counted_part(prepared, values)
     return _counted(db, parts, plan_each_time=plan_each_time)
+
+
+def prepared_count(query: PreparedQuery, shape: Hashable, /, build: Callable[..., models.QuerySet]) -> int:
+    """The number of rows of the queryset `build(shape)` builds, its SQL compiled once per shape."""
+    prepared = query.prepared(shape, {}, lambda shape: tally_rows(build(shape)))
+    return _counted(prepared.queryset.db, {ROWS: _counted_part(prepared, {})})[ROWS]
+
+
+def _counted_part(prepared: Prepared, values: dict) -> tuple[str, tuple] | None:
+    return None if prepared.compiler is None else (prepared.sql, prepared.params_for(values))
 
 
 def _counted(db: str, parts: dict[str, tuple[str, tuple] | None], *, plan_each_time: bool = False) -> dict[str, int]:

@@ -1,6 +1,7 @@
 import pytest
 from django.utils import translation
 
+from enforcement.agencies.prepared_lists import forget_prepared_lists
 from tests.base import build_world
 
 
@@ -8,6 +9,14 @@ from tests.base import build_world
 def _fast_password_hasher(settings):
     # The default hasher costs ~0.2 s a login.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _lists_compiled_afresh():
+    # A test's rolled-back transaction takes the access version back, and on
+    # SQLite the ids too: another test's list of the same shape could have
+    # compiled another tree's paths.
+    forget_prepared_lists()
 
 
 @pytest.fixture(autouse=True)

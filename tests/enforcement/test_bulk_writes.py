@@ -46,10 +46,14 @@ def ground(world):
 # Every column away from its default, so that a column left out shows.
 
 
+# The factory numbers its officers' ID numbers by serial with its own birth date: this one is never among them.
+OUTSIDE_THE_FACTORYS_SEQUENCE = datetime.date(1979, 3, 2)
+
+
 def officers(ground) -> list[Officer]:
     officer = Officer(
         name="张三",
-        id_number=make_id_number(7),
+        id_number=make_id_number(7, birth_date=OUTSIDE_THE_FACTORYS_SEQUENCE),
         agency=ground.agency,
         position="副队长",
         is_leader=True,
@@ -64,7 +68,7 @@ def officers(ground) -> list[Officer]:
     # Values of other types than the fields' own, which the fields convert before they are written.
     converted = Officer(
         name="李四",
-        id_number=make_id_number(8).translate(FULL_WIDTH_DIGITS),
+        id_number=make_id_number(8, birth_date=OUTSIDE_THE_FACTORYS_SEQUENCE).translate(FULL_WIDTH_DIGITS),
         agency=ground.agency,
         is_leader=1,
         employed_since=datetime.datetime(2010, 1, 1, 23, 0, tzinfo=datetime.UTC),  # 2 January in Shanghai

@@ -6,6 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from enforcement.agencies.prepared_lists import PreparedListMixin
 from enforcement.agencies.related_rows import with_related_rows
 from enforcement.officers.api.serializers import (
     CertificateSerializer,
@@ -40,7 +41,7 @@ LISTED = [
 ]
 
 
-class OfficerViewSet(ScopedModelViewSet):
+class OfficerViewSet(PreparedListMixin, ScopedModelViewSet):
     queryset = with_related_rows(Officer.objects.select_related("agency"), enforcement_fields=["id", "name", "order"])
     serializer_class = OfficerListSerializer
     filterset_class = OfficerFilterSet
