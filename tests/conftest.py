@@ -1,4 +1,8 @@
+import datetime
+
 import pytest
+import time_machine
+from django.core.cache import cache
 from django.utils import translation
 
 from enforcement.agencies.prepared_lists import forget_prepared_lists
@@ -46,3 +50,18 @@ def english():
     """Messages in English, for tests that read what a rule says (the default language is Chinese)."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def june_first_with_an_empty_cache():
+    """A fixed working day (9:00, 1 June 2026), with nothing cached before or left after."""
+    cache.clear()
+    with time_machine.travel(datetime.datetime(2026, 6, 1, 9, 0), tick=False):
+        yield
+    cache.clear()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Around a write: its commit hooks run, as when the write commits (a test's transaction never does)."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

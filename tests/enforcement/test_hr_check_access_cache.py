@@ -6,32 +6,20 @@ import datetime
 import pytest
 import time_machine
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
 from django.db import connection, transaction
 from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from enforcement.agencies import roles
 from enforcement.agencies.models import AgencyKind, Membership
 from enforcement.officers.models.certificate import CertificateStatus
 from enforcement.officers.services import change_certificate_status
+from tests.base import token_client
 from tests.factories import AgencyFactory, CertificateFactory, OfficerFactory
 
 URL = "/api/v1/certificates/check/"
 
 
-@pytest.fixture(autouse=True)
-def _today_and_empty_cache():
-    cache.clear()
-    with time_machine.travel(datetime.datetime(2026, 6, 1, 9, 0), tick=False):
-        yield
-    cache.clear()
-
-
-def token_client(user) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
-    return client
+pytestmark = pytest.mark.usefixtures("june_first_with_an_empty_cache")
 
 
 def certified_officer(agency, certificates: int = 1, status_changes: int = 0):
@@ -45,12 +33,6 @@ def certified_officer(agency, certificates: int = 1, status_changes: int = 0):
 
 def check(client, certificate):
     return client.get(URL, {"number": certificate.number})
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Around a write: its commit hooks run, as when the write commits (a test's transaction never does)."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.mark.parametrize(("certificates", "status_changes", "others"), [(1, 0, 0), (6, 5, 40)])

@@ -4,29 +4,14 @@ import datetime
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.db.models.sql.compiler import SQLCompiler
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from enforcement.agencies.models import Membership
+from tests.base import token_client
 from tests.factories import AgencyFactory, CertificateFactory, OfficerFactory
 
 URL = "/api/v1/officers/"
-
-
-@pytest.fixture(autouse=True)
-def _today_and_empty_cache():
-    cache.clear()
-    with time_machine.travel(datetime.datetime(2026, 6, 1, 9, 0), tick=False):
-        yield
-    cache.clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Around a write: its commit hooks run, as when the write commits (a test's transaction never does)."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
+pytestmark = pytest.mark.usefixtures("june_first_with_an_empty_cache")
 
 
 @pytest.fixture
@@ -41,12 +26,6 @@ def compilations(monkeypatch):
 
     monkeypatch.setattr(SQLCompiler, "as_sql", counting)
     return counted
-
-
-def token_client(user) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
-    return client
 
 
 def listed(client, **query) -> dict:
@@ -124,12 +103,8 @@ def test_an_agency_moved_is_filtered_at_its_new_place(world, committed):
 
 
 def test_the_same_list_answers_for_each_new_day(world):
-    CertificateFactory(
-        officer__agency=world.township_a,
-        officer__name="持证",
-        issued_on=datetime.date(2020, 6, 1),
-        valid_until=datetime.date(2026, 6, 1),
-    )
+    holder = OfficerFactory(agency=world.township_a, name="持证")
+    CertificateFactory(officer=holder, issued_on=datetime.date(2020, 6, 1), valid_until=datetime.date(2026, 6, 1))
     client = token_client(world.team_lead_a)
     assert listed(client)["results"][0]["is_certified"] is True
     assert names(listed(client, certified="true")) == {"持证"}
