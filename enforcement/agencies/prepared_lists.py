@@ -22,7 +22,7 @@ from lawgov.prepared import PreparedQuery
 from lawgov.tallies import prepared_count
 
 from .access import ACCESS_VERSION
-from .querysets import scope_paths
+from .querysets import scope_key
 from .versions import CacheVersion
 
 # Each shape keeps its compiled query: the first pages of the lists in use.
@@ -40,18 +40,18 @@ def forget_prepared_lists() -> None:
 class PreparedRows:
     """A list's rows as Django's paginator reads them, a count and then one slice, by SQL compiled once per shape.
 
-    `build(shape)` builds the list's queryset: called only for a shape not compiled yet.
+    `build()` builds the list's queryset: called only for a shape not compiled yet.
     """
 
-    def __init__(self, shape: Hashable, build: Callable[[Hashable], models.QuerySet]):
+    def __init__(self, shape: Hashable, build: Callable[[], models.QuerySet]):
         self.shape = shape
         self.build = build
 
     def count(self) -> int:
-        return prepared_count(_COUNTS, self.shape, self.build)
+        return prepared_count(_COUNTS, self.shape, lambda shape: self.build())
 
     def __getitem__(self, rows: slice) -> list:
-        return _PAGES.rows((self.shape, rows.start, rows.stop), build=lambda shape: self.build(shape)[rows])
+        return _PAGES.rows((self.shape, rows.start, rows.stop), build=lambda shape: self.build()[rows])
 
 
 class PreparedListMixin:
@@ -60,7 +60,8 @@ class PreparedListMixin:
     def list(self, request, *args, **kwargs):
         if self.paginator is None:
             return super().list(request, *args, **kwargs)
-        page = self.paginate_queryset(PreparedRows(self.list_shape(), self._built_list))
+        rows = PreparedRows(self.list_shape(), lambda: self.filter_queryset(self.get_queryset()))
+        page = self.paginate_queryset(rows)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def list_shape(self) -> tuple:
@@ -72,14 +73,10 @@ class PreparedListMixin:
                 if name != self.paginator.page_query_param
             )
         )
-        paths = scope_paths(self.request.user)
         return (
             type(self),
             CacheVersion.objects.read_published(ACCESS_VERSION),
-            None if paths is None else tuple(paths),
+            scope_key(self.request.user),
             parameters,
             timezone.localdate(),
         )
-
-    def _built_list(self, shape) -> models.QuerySet:
-        return self.filter_queryset(self.get_queryset())

@@ -43,6 +43,12 @@ def scope_paths(user) -> list[str] | None:
     return None if cached == EVERY_TREE else cached
 
 
+def scope_key(user) -> tuple[str, ...] | None:
+    """`scope_paths` as a key: what a query built for `user`'s scope depends on (None: unrestricted)."""
+    paths = scope_paths(user)
+    return None if paths is None else tuple(paths)
+
+
 def reader_scope(rows) -> list[str] | str:
     """From ("member", path) and ("root", path) rows: the member's paths, or EVERY_TREE when they hold every root."""
     paths = sorted(path for kind, path in rows if kind == "member")

@@ -6,7 +6,7 @@ from functools import cached_property
 from django.db import models
 
 from enforcement.agencies.models import Agency
-from enforcement.agencies.querysets import EVERY_TREE, path_ids, path_is_within, reader_scope, scope_paths
+from enforcement.agencies.querysets import EVERY_TREE, path_ids, path_is_within, reader_scope, scope_key
 
 
 @dataclass(frozen=True)
@@ -25,8 +25,7 @@ class Scope:
 
     @property
     def shape(self) -> ScopeShape:
-        paths = scope_paths(self.user)
-        return ScopeShape(self.agency.path, None if paths is None else tuple(paths), every_tree=self._is_every_tree)
+        return ScopeShape(self.agency.path, scope_key(self.user), every_tree=self._is_every_tree)
 
     @cached_property
     def _is_every_tree(self) -> bool:

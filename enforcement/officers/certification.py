@@ -15,7 +15,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from enforcement.agencies.querysets import scope_paths
+from enforcement.agencies.querysets import scope_key
 from enforcement.agencies.related_rows import related_rows, rows_annotation, take_prefetched
 from enforcement.agencies.validators import normalise_id_number
 from enforcement.officers.models.certificate import (
@@ -209,8 +209,7 @@ def check_certification(
     in and the related rows the check reads as JSON (`related_rows`); a
     second only for a person who holds no certificate.
     """
-    paths = scope_paths(reader)
-    scope = None if paths is None else tuple(paths)
+    scope = scope_key(reader)
     if number:
         shape, value = (scope, "certificates__number"), number.strip()
     else:
