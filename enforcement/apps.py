@@ -30,10 +30,12 @@ class EnforcementConfig(AppConfig):
         from enforcement.agencies import access, record_versions, roles
         from enforcement.agencies.calendar import calendar_changed
         from enforcement.cases.tasks import refresh_after_calendar_change as refresh_penalty_cases
+        from enforcement.officers.api import check_answers
         from enforcement.reconsideration.tasks import refresh_after_calendar_change
 
         access.connect_signals()
         record_versions.connect_signals()
+        check_answers.connect_signals()
 
         # Permissions of models added by later migrations exist only after
         # migrate; the role groups are granted theirs every time it finishes.

@@ -192,6 +192,16 @@ class PreparedQuery:
             raise EmptyResultSet
         return prepared.sql, prepared.params_for(values)
 
+    def tuples(self, shape: Hashable, /, **values) -> list[tuple]:
+        """The rows as the database driver returns them, without the model layer: for plain columns, which
+        no field converts (text, numbers), where building model rows would cost more than the query."""
+        prepared = self.prepared(shape, values)
+        if prepared.compiler is None:
+            return []
+        with connections[prepared.queryset.db].cursor() as cursor:
+            cursor.execute(prepared.sql, prepared.params_for(values))
+            return cursor.fetchall()
+
     def rows(self, shape: Hashable, /, build: Callable[..., models.QuerySet] | None = None, **values) -> list:
         """What iterating the built queryset gives (model instances, with what it prefetches), as a list.
 

@@ -26,7 +26,7 @@ from rest_framework.authentication import TokenAuthentication
 from rest_framework.authtoken.models import Token
 
 from .models import Agency, Membership
-from .querysets import reader_scope, scope_paths
+from .querysets import remember_scope, scope_paths
 from .versions import CacheVersion
 
 ACCESS_VERSION = "access"
@@ -57,15 +57,15 @@ def resolve_token(key: str):
     # Filled now, so that the cached user carries them: ModelBackend keeps its
     # answer on the user object (`_perm_cache`), scope_paths likewise.
     if not user.is_superuser:  # a superuser's has_perm asks no backend, and sees everything
-        user._perm_cache, user._lawgov_scope_paths = permissions_and_paths(user)
+        resolve_permissions_and_scope(user)
     scope_paths(user)
     cache.set(cache_key, user, TIMEOUT)
     return user
 
 
-def permissions_and_paths(user) -> tuple[set[str], list[str] | str]:
-    """What ModelBackend.get_all_permissions answers (the user's and their groups') and the user's scope as
-    `scope_paths` caches it (their agencies' paths, or every tree), in one query rather than three."""
+def resolve_permissions_and_scope(user) -> None:
+    """Keep on `user` what ModelBackend.get_all_permissions answers (the user's and their groups') and the
+    user's scope as `scope_paths` keeps it (their agencies' paths, or every tree), in one query, not three."""
     permissions = (
         Permission.objects.filter(Q(user=user) | Q(group__user=user))
         .annotate(entry=Value("permission"), text=Concat("content_type__app_label", Value("."), "codename"))
@@ -74,7 +74,8 @@ def permissions_and_paths(user) -> tuple[set[str], list[str] | str]:
     )
     agencies = Agency.objects
     rows = list(permissions.union(agencies.member_paths(user).order_by(), agencies.root_paths().order_by(), all=True))
-    return {text for kind, text in rows if kind == "permission"}, reader_scope(rows)
+    user._perm_cache = {text for kind, text in rows if kind == "permission"}
+    remember_scope(user, [row for row in rows if row[0] != "permission"])
 
 
 class CachedTokenAuthentication(TokenAuthentication):

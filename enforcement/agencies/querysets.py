@@ -38,9 +38,30 @@ def scope_paths(user) -> list[str] | None:
     cached = getattr(user, "_lawgov_scope_paths", None)
     if cached is None:
         agencies = apps.get_model("enforcement", "Agency").objects
-        rows = agencies.member_paths(user).order_by().union(agencies.root_paths().order_by(), all=True)
-        cached = user._lawgov_scope_paths = reader_scope(rows)
+        remember_scope(user, agencies.member_paths(user).order_by().union(agencies.root_paths().order_by(), all=True))
+        cached = user._lawgov_scope_paths
     return None if cached == EVERY_TREE else cached
+
+
+def read_subtrees(user) -> list[str] | None:
+    """The paths of the subtrees `user` reads, as their memberships name them: unlike `scope_paths`, also
+    when they hold every tree; None only for a superuser, a member of none. What an answer kept for
+    `user` depends on (record_versions)."""
+    paths = scope_paths(user)
+    if paths is not None or user.is_superuser:
+        return paths
+    if getattr(user, "_lawgov_member_paths", None) is None:
+        del user._lawgov_scope_paths  # kept by an earlier release, without the member paths
+        scope_paths(user)
+    return user._lawgov_member_paths
+
+
+def remember_scope(user, rows) -> None:
+    """Keep on `user` what `scope_paths` and `read_subtrees` answer, from ("member", path) and ("root", path)
+    rows."""
+    rows = list(rows)
+    user._lawgov_scope_paths = reader_scope(rows)
+    user._lawgov_member_paths = sorted(path for kind, path in rows if kind == "member")
 
 
 def scope_key(user) -> tuple[str, ...] | None:

@@ -12,10 +12,11 @@ agency shares (the calendar, the tree itself, lookup lists) bump ALL_RECORDS.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from contextlib import contextmanager
 
 from django.apps import apps
-from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from .calendar import CalendarDay
 from .models import Agency
@@ -42,8 +43,17 @@ def reader_keys(path: str) -> list[str]:
 
 def records_version(path: str) -> str:
     """One string that changes whenever anything the subtree at `path` depends on is written. One query."""
-    versions = CacheVersion.objects.read(reader_keys(path))
-    return "-".join(str(versions[key]) for key in sorted(versions))
+    return records_version_within([path])
+
+
+def records_version_within(paths: Iterable[str] | None) -> str:
+    """`records_version` of several subtrees (a reader's `scope_paths`; None: every tree). One query, two for
+    every tree (its roots are read first)."""
+    if paths is None:
+        paths = Agency.objects.filter(parent=None).order_by("path").values_list("path", flat=True)
+    keys = sorted({key for path in paths for key in reader_keys(path)})
+    versions = CacheVersion.objects.read(keys)
+    return "-".join(str(versions[key]) for key in keys)
 
 
 def records_changed(*, paths=(), agency_ids=(), everywhere: bool = False) -> None:
@@ -97,6 +107,22 @@ def _before_delete(sender, instance, **kwargs) -> None:
         CacheVersion.objects.bump(written_keys({_stored_path(sender, instance.pk)} - {None}))
 
 
+def _links_changed(sender, instance, action, model, pk_set, **kwargs) -> None:
+    # The links are the rows' of both ends: a case's handlers count for the
+    # case's agency and for each handler's. A lookup row (a format) at one end
+    # reaches every agency's, as does a clearing, which names no rows.
+    if _suspended.active or action not in ("post_add", "post_remove", "post_clear"):
+        return
+    own_field, other_field = _scope_field(type(instance)), _scope_field(model)
+    if own_field is None or (other_field is not None and pk_set is None):
+        CacheVersion.objects.bump([ALL_RECORDS])
+        return
+    paths = {_cached_path(instance, own_field) or _stored_path(type(instance), instance.pk)}
+    if other_field is not None and pk_set:
+        paths.update(model._base_manager.filter(pk__in=pk_set).values_list(f"{other_field}__path", flat=True))
+    CacheVersion.objects.bump(written_keys(paths - {None}))
+
+
 def _everywhere(sender, raw=False, **kwargs) -> None:
     if not raw and not _suspended.active:
         CacheVersion.objects.bump([ALL_RECORDS])
@@ -121,7 +147,8 @@ def one_mark_for_everything():
 
 
 def connect_signals() -> None:
-    """Every row of an agency bumps that agency's versions when written; the tree and the calendar everyone's."""
+    """Every row of an agency, and its links, bump that agency's versions when written; the tree and the
+    calendar everyone's."""
     for model in apps.get_models():
         if _scope_field(model) is None:
             continue
@@ -129,6 +156,9 @@ def connect_signals() -> None:
         pre_save.connect(_before_save, sender=model, dispatch_uid=f"{uid}.pre_save")
         post_save.connect(_after_save, sender=model, dispatch_uid=f"{uid}.post_save")
         pre_delete.connect(_before_delete, sender=model, dispatch_uid=f"{uid}.pre_delete")
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(_links_changed, sender=through, dispatch_uid=f"lawgov.records.{through._meta.label}")
     bump_everywhere_on_writes_to(Agency, CalendarDay)
 
 

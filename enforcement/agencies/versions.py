@@ -45,7 +45,7 @@ class CacheVersionQuerySet(models.QuerySet):
         """The current version of each key, in one query; a key never bumped has version 0."""
         for hook in _bumped_in_transaction(connections[self.db]):
             hook.keys.difference_update(keys)  # read now, so a later write must bump again
-        found = dict(_VERSIONS_OF.rows(tuple(keys)))
+        found = dict(_VERSIONS_OF.tuples(tuple(keys)))
         return {key: found.get(key, 0) for key in keys}
 
     def read_published(self, key: str) -> int:

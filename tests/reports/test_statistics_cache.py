@@ -15,7 +15,13 @@ from reports.statistics.cache import cached_statistics
 from tests.base import api_client_for
 from tests.factories import CertificateFactory, OfficerFactory, UserFactory
 from tests.factories.reconsideration import ReconsiderationCaseFactory
-from tests.factories.training import AttendanceFactory, StudyPlanFactory, TrainingSessionFactory
+from tests.factories.training import (
+    AttendanceFactory,
+    PublicityActivityFactory,
+    PublicityFormatFactory,
+    StudyPlanFactory,
+    TrainingSessionFactory,
+)
 
 YEAR = 2025
 TODAY = datetime.date(2025, 11, 3)
@@ -61,6 +67,18 @@ def test_a_case_event_recorded_shows_at_once(world):
     assert township_figures(world)["reconsideration"]["received"] == 0
     record_event(case=case, kind="application_received", occurred_on=datetime.date(2025, 9, 1))
     assert township_figures(world)["reconsideration"]["received"] == 1
+
+
+def test_an_activitys_formats_changed_on_their_own_show_at_once(world):
+    banner = PublicityFormatFactory(name="悬挂横幅")
+    quiz = PublicityFormatFactory(name="有奖问答", is_interactive=True)
+    activity = PublicityActivityFactory(agency=world.township_a, start_date=datetime.date(2025, 3, 1), formats=[banner])
+    assert township_figures(world)["publicity"]["by_format"] == {"悬挂横幅": 1}
+    # The links written without saving the activity, as a serializer writes them after it.
+    activity.formats.set([quiz])
+    figures = township_figures(world)["publicity"]
+    assert figures["by_format"] == {"有奖问答": 1}
+    assert figures["interactive_activities"] == 1
 
 
 def test_a_write_in_another_township_leaves_the_cached_figures_alone(world, django_assert_num_queries):

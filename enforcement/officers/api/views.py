@@ -8,6 +8,7 @@ from rest_framework.response import Response
 
 from enforcement.agencies.prepared_lists import PreparedListMixin
 from enforcement.agencies.related_rows import with_related_rows
+from enforcement.officers.api.check_answers import check_answer
 from enforcement.officers.api.serializers import (
     CertificateSerializer,
     CertificationCheckSerializer,
@@ -17,7 +18,7 @@ from enforcement.officers.api.serializers import (
     RenewalSerializer,
     StatusChangeSerializer,
 )
-from enforcement.officers.certification import check_certification, with_validity_history
+from enforcement.officers.certification import with_validity_history
 from enforcement.officers.filters import CertificateFilterSet, OfficerFilterSet
 from enforcement.officers.models.certificate import Certificate
 from enforcement.officers.models.officer import Officer
@@ -67,10 +68,10 @@ class CertificateViewSet(ScopedModelViewSet):
         """HR check: may the holder of this certificate number, or this ID number, enforce today, and why."""
         query = CertificationQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        answer = check_certification(request.user, **query.validated_data, day=timezone.localdate())
+        answer = check_answer(request, query.validated_data, timezone.localdate(), self.get_serializer_context())
         if answer is None:
             raise Http404
-        return Response(CertificationCheckSerializer(answer, context=self.get_serializer_context()).data)
+        return Response(answer)
 
     def _require(self, *actions: str) -> None:
         missing = [a for a in actions if not self.request.user.has_perm(f"enforcement.{a}_certificate")]
