@@ -16,6 +16,7 @@ from rest_framework.test import APIClient
 
 from enforcement.agencies import roles
 from enforcement.agencies.models import Agency, Membership
+from enforcement.agencies.record_versions import records_changed
 from enforcement.agencies.scope import Scope
 from enforcement.agencies.validators import id_number_check_character
 from enforcement.cases.models import CLOSED_STATUSES, CaseStatus
@@ -176,13 +177,29 @@ class Command(BaseCommand):
         certificate = Certificate.objects.in_subtree_of(township).order_by("pk").first()
         if certificate is None:
             raise CommandError("The demo township has no certificates.")
+
+        def check(_: int) -> None:
+            get_ok(hr, "/api/v1/certificates/check/", {"number": certificate.number})
+
+        def write_to_its_records() -> None:
+            records_changed(paths=[township.path])
+
+        # Asked again, the check is answered as kept; after a write to the
+        # township's records (untimed), it is worked out afresh.
+        hr_goal = Goal(median_ms=5, queries=3)
+        fresh = measure(
+            "HR certificate check, right after a write (worked out afresh)",
+            scale,
+            check,
+            runs,
+            baseline=plain,
+            prepare=write_to_its_records,
+            goal=hr_goal,
+            warm_up=STEADY_STATE_WARM_UP,
+        )
+        self.stdout.write(describe(fresh))
         scenarios = [
-            (
-                "HR certificate check",
-                lambda _: get_ok(hr, "/api/v1/certificates/check/", {"number": certificate.number}),
-                Goal(median_ms=5, queries=3),
-                plain,
-            ),
+            ("HR certificate check, asked again", check, hr_goal, plain),
             (
                 "officers list (100 per page, county)",
                 lambda _: get_ok(supervisor, "/api/v1/officers/", {"page_size": 100}),
@@ -204,7 +221,7 @@ class Command(BaseCommand):
                 plain,
             ),
         ]
-        results = []
+        results = [fresh]
         for name, operation, goal, baseline in scenarios:
             results.append(
                 measure(name, scale, operation, runs, baseline=baseline, goal=goal, warm_up=STEADY_STATE_WARM_UP)
