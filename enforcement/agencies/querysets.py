@@ -61,7 +61,7 @@ def remember_scope(user, rows) -> None:
     rows."""
     rows = list(rows)
     user._lawgov_scope_paths = reader_scope(rows)
-    user._lawgov_member_paths = sorted(path for kind, path in rows if kind == "member")
+    user._lawgov_member_paths = _member_paths(rows)
 
 
 def scope_key(user) -> tuple[str, ...] | None:
@@ -72,9 +72,13 @@ def scope_key(user) -> tuple[str, ...] | None:
 
 def reader_scope(rows) -> list[str] | str:
     """From ("member", path) and ("root", path) rows: the member's paths, or EVERY_TREE when they hold every root."""
-    paths = sorted(path for kind, path in rows if kind == "member")
+    paths = _member_paths(rows)
     roots = {path for kind, path in rows if kind == "root"}
     return EVERY_TREE if paths and roots <= set(paths) else paths
+
+
+def _member_paths(rows) -> list[str]:
+    return sorted(path for kind, path in rows if kind == "member")
 
 
 def path_ids(path: str) -> list[int]:
