@@ -68,6 +68,11 @@ OPTIONAL_COLUMNS = {
     "领导干部": "is_leader",
 }
 COLUMNS = {**REQUIRED_COLUMNS, **OPTIONAL_COLUMNS}
+HEADER_OF = {key: header for header, key in COLUMNS.items()}
+# The texts a roster writes, each checked by its model field's own rules (its
+# length, mostly) as its row is read: the rows are written in bulk, past the
+# records' own checks, and a row the writing would refuse is a bad row to name.
+CHECKED_TEXTS = {Officer: ("name", "position"), Certificate: ("number", "issuing_authority", "area")}
 SHEET_COLUMNS = [Column(header, key, required=header in REQUIRED_COLUMNS) for header, key in COLUMNS.items()]
 KIND_BY_LABEL = {"行政执法证": CertificateKind.ENFORCEMENT, "行政执法监督证": CertificateKind.SUPERVISION}
 LABEL_BY_KIND = {kind: label for label, kind in KIND_BY_LABEL.items()}
@@ -134,6 +139,12 @@ def _date(value, label: str, problems: list[str]) -> datetime.date | None:
         return None
 
 
+def _column_problems(error: ValidationError, key: str = "") -> list[str]:
+    """`error`'s messages, each naming its column: its field's, or the column `key`'s."""
+    by_key = error.message_dict if hasattr(error, "error_dict") else {key: error.messages}
+    return [f"{HEADER_OF[name]}: {' '.join(messages)}" for name, messages in by_key.items()]
+
+
 def _chunks(values: list[str]) -> Iterator[list[str]]:
     for start in range(0, len(values), CHUNK):
         yield values[start : start + CHUNK]
@@ -187,8 +198,19 @@ class _RowReader:
                 problems.append(_("发证机关 is empty although 执法证号 is given."))
             if issued_on is None or valid_until is None:
                 problems.append(_("发证日期 and 有效期至 are required when 执法证号 is given."))
-            elif valid_until <= issued_on:
-                problems.append(_("有效期至 must be after 发证日期."))
+            try:
+                Certificate.check_validity_period(issued_on, valid_until)
+            except ValidationError as error:
+                problems.extend(_column_problems(error))
+        for model, keys in CHECKED_TEXTS.items():
+            for key in keys:
+                # Whether a column may be empty is the roster's own rule, above.
+                text = as_text(cells.get(key))
+                try:
+                    if text:
+                        model._meta.get_field(key).clean(text, None)
+                except ValidationError as error:
+                    problems.extend(_column_problems(error, key))
         fields: list[EnforcementField] = []
         try:
             fields = fields_named(field_names(as_text(cells.get("fields"))), self.fields_by_name)
@@ -288,16 +310,17 @@ def _officers_by_id_number(id_numbers: list[str]) -> dict[str, Officer]:
     return officers
 
 
-def _validated(instance, exclude: list[str]):
-    # Uniqueness and foreign keys were checked in bulk above; per-row
-    # database look-ups would make a large roster crawl.
-    instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
-    return instance
+# The columns a roster writes over a record it updates.
+OFFICER_COLUMNS = ["name", "agency", "position", "is_leader", "is_enforcement_officer"]
+CERTIFICATE_COLUMNS = ["officer", "kind", "issuing_authority", "area", "issued_on", "valid_until"]
 
 
 @transaction.atomic
 def import_roster(check: RosterCheck, *, skip_bad_rows: bool = False, user=None) -> RosterImport:
-    """Write a checked roster: officers by ID number, certificates by number, in one transaction."""
+    """Write a checked roster: officers by ID number, certificates by number, in one transaction.
+
+    Each row is written as `read_roster` checked it, by the models' rules for every column it writes.
+    """
     if check.errors and not skip_bad_rows:
         raise RosterRejected(check.errors)
     last_row_of_person = {row.id_number: row for row in check.rows}
@@ -312,13 +335,12 @@ def import_roster(check: RosterCheck, *, skip_bad_rows: bool = False, user=None)
         if row.is_leader is not None:
             officer.is_leader = row.is_leader
         officer.is_enforcement_officer = officer.is_enforcement_officer or id_number in holders
-        _validated(officer, exclude=["agency"])
         (changed_officers if officer.pk else new_officers).append(officer)
     create_with_history(Officer, new_officers, user=user)
     bulk_update_with_history(
         changed_officers,
         Officer,
-        ["name", "agency", "position", "is_leader", "is_enforcement_officer"],
+        OFFICER_COLUMNS,
         batch_size=500,
         default_user=user,
     )
@@ -338,13 +360,12 @@ def import_roster(check: RosterCheck, *, skip_bad_rows: bool = False, user=None)
         certificate.kind, certificate.issuing_authority = row.kind, row.issuing_authority
         certificate.area = row.area
         certificate.issued_on, certificate.valid_until = row.issued_on, row.valid_until
-        _validated(certificate, exclude=["officer", "replaces"])
         (changed_certificates if certificate.pk else new_certificates).append(certificate)
     create_with_history(Certificate, new_certificates, user=user)
     bulk_update_with_history(
         changed_certificates,
         Certificate,
-        ["officer", "kind", "issuing_authority", "area", "issued_on", "valid_until"],
+        CERTIFICATE_COLUMNS,
         batch_size=500,
         default_user=user,
     )

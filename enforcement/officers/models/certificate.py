@@ -279,10 +279,15 @@ class Certificate(TimeStampedModel):
     def clean(self) -> None:
         super().clean()
         self.number = self.number.strip()
-        if self.issued_on and self.valid_until and self.valid_until <= self.issued_on:
-            raise ValidationError({"valid_until": _("A certificate must be valid until a day after it was issued.")})
+        self.check_validity_period(self.issued_on, self.valid_until)
         if self.replaces_id and self.officer_id and self.replaces.officer_id != self.officer_id:
             raise ValidationError({"replaces": _("A certificate can only replace a certificate of the same officer.")})
+
+    @staticmethod
+    def check_validity_period(issued_on: datetime.date | None, valid_until: datetime.date | None) -> None:
+        """A certificate is valid until a day after it was issued, at the earliest (ValidationError otherwise)."""
+        if issued_on and valid_until and valid_until <= issued_on:
+            raise ValidationError({"valid_until": _("A certificate must be valid until a day after it was issued.")})
 
     def status_change_in_force(self, day: datetime.date) -> CertificateStatusChange | None:
         """The last status change dated on or before `day` (reads prefetched `status_changes`)."""
