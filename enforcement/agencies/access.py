@@ -59,8 +59,16 @@ def resolve_token(key: str):
     if not user.is_superuser:  # a superuser's has_perm asks no backend, and sees everything
         resolve_permissions_and_scope(user)
     scope_paths(user)
+    user._lawgov_access_version = version
     cache.set(cache_key, user, TIMEOUT)
     return user
+
+
+def access_version(user) -> int:
+    """The access version `user`'s permissions and scope stand for: the one their token was resolved under
+    (the request's own, read once), else the published one."""
+    version = getattr(user, "_lawgov_access_version", None)
+    return CacheVersion.objects.read_published(ACCESS_VERSION) if version is None else version
 
 
 def resolve_permissions_and_scope(user) -> None:

@@ -21,9 +21,8 @@ from django.utils import timezone
 from lawgov.prepared import PreparedQuery
 from lawgov.tallies import prepared_count
 
-from .access import ACCESS_VERSION
+from .access import access_version
 from .querysets import scope_key
-from .versions import CacheVersion
 
 # Each shape keeps its compiled query: the first pages of the lists in use.
 _COUNTS = PreparedQuery(shapes_kept=128)
@@ -75,7 +74,7 @@ class PreparedListMixin:
         )
         return (
             type(self),
-            CacheVersion.objects.read_published(ACCESS_VERSION),
+            access_version(self.request.user),
             scope_key(self.request.user),
             parameters,
             timezone.localdate(),

@@ -13,7 +13,7 @@ from lawgov.prepared import PreparedQuery
 PUBLISHED_FOR = 60
 
 
-def _published_key(key: str) -> str:
+def published_key(key: str) -> str:
     return f"lawgov:version:{key}"
 
 
@@ -31,7 +31,7 @@ class _Bump:
         self.keys = set(versions)
 
     def __call__(self) -> None:
-        cache.set_many({_published_key(key): version for key, version in self.versions.items()}, PUBLISHED_FOR)
+        cache.set_many({published_key(key): version for key, version in self.versions.items()}, PUBLISHED_FOR)
 
 
 def _bumped_in_transaction(connection) -> list[_Bump]:
@@ -52,10 +52,10 @@ class CacheVersionQuerySet(models.QuerySet):
         """The version of `key` as published in the shared cache; read from the database when the cache
         lacks it, and published then, unless a bump has published another meanwhile. No query when warm.
         """
-        version = cache.get(_published_key(key))
+        version = cache.get(published_key(key))
         if version is None:
             version = self.read([key])[key]
-            cache.add(_published_key(key), version, PUBLISHED_FOR)
+            cache.add(published_key(key), version, PUBLISHED_FOR)
         else:
             for hook in _bumped_in_transaction(connections[self.db]):
                 hook.keys.discard(key)  # read now, so a later write must bump again

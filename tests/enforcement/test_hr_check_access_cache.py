@@ -6,11 +6,14 @@ import datetime
 import pytest
 import time_machine
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 from django.db import connection, transaction
 from rest_framework.authtoken.models import Token
 
 from enforcement.agencies import roles
+from enforcement.agencies.access import ACCESS_VERSION
 from enforcement.agencies.models import AgencyKind, Membership
+from enforcement.agencies.versions import published_key
 from enforcement.officers.models.certificate import CertificateStatus
 from enforcement.officers.services import change_certificate_status
 from tests.base import token_client
@@ -166,3 +169,17 @@ def test_a_tree_planted_beside_the_county_stays_out_of_its_members_sight_at_once
     _, beside_the_county = certified_officer(beside)
     assert check(client, beside_the_county).status_code == 404
     assert check(client, in_the_county).status_code == 200
+
+
+@pytest.mark.parametrize("path", [URL, "/api/v1/officers/"])
+def test_a_warm_request_reads_the_access_version_from_the_shared_cache_once(world, path, monkeypatch):
+    _, certificate = certified_officer(world.township_a)
+    client = token_client(world.hr_a)
+    params = {"number": certificate.number} if path == URL else {}
+    assert client.get(path, params).status_code == 200
+    keys_read = []
+    read = cache.get
+    monkeypatch.setattr(cache, "get", lambda key, *args, **kwargs: keys_read.append(key) or read(key, *args, **kwargs))
+    assert client.get(path, params).status_code == 200
+    # Authentication reads it; what the request keeps or compiles under it reuses that reading.
+    assert keys_read.count(published_key(ACCESS_VERSION)) == 1

@@ -20,11 +20,10 @@ import hashlib
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from enforcement.agencies.access import ACCESS_VERSION
+from enforcement.agencies.access import access_version
 from enforcement.agencies.enforcement_fields import EnforcementField
 from enforcement.agencies.querysets import read_subtrees
 from enforcement.agencies.record_versions import bump_everywhere_on_writes_to, records_version_within
-from enforcement.agencies.versions import CacheVersion
 from enforcement.officers.api.serializers import CertificationCheckSerializer
 from enforcement.officers.certification import check_certification
 
@@ -36,7 +35,7 @@ def _key(request, lookup: dict, day: datetime.date) -> str:
     user = request.user
     parts = (
         str(user.pk),
-        str(CacheVersion.objects.read_published(ACCESS_VERSION)),
+        str(access_version(user)),
         records_version_within(read_subtrees(user)),
         day.isoformat(),
         get_language() or "",
