@@ -1,6 +1,9 @@
 import datetime
 from decimal import Decimal
 
+import pytest
+from django.db import connection
+
 from enforcement.agencies.scope import Scope
 from tests.base import query_counts_at_two_sizes
 from tests.factories import ExamFactory, ExamResultFactory, OfficerFactory
@@ -63,3 +66,22 @@ def test_exam_figures_take_the_same_number_of_queries_at_any_size(world):
     )
     # The results, the exams held and the roll, each a query prepared once per scope.
     assert counts[0] == counts[1] <= 3
+
+
+def test_a_townships_exam_results_are_planned_for_their_values_as_a_countys_are(world):
+    """A statement prepared on a PostgreSQL connection is planned generically after some runs; the results'
+    generic plan reads every result of the county's staff, so a township's figures grew with its county."""
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    ExamResultFactory(exam=ExamFactory(agency=world.township_a, date=datetime.date(2024, 11, 20)), score=Decimal(90))
+    for user, agency in ((world.supervisor, world.county), (world.team_lead_a, world.township_a)):
+        before = _results_prepared()
+        for _ in range(8):
+            assert exam_figures(Scope(user, agency), 2024)["passed"] == 1
+        assert _results_prepared() == before
+
+
+def _results_prepared() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements WHERE statement LIKE '%%tally_by_excellent%%'")
+        return {row[0] for row in cursor.fetchall()}
