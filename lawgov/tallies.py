@@ -30,13 +30,14 @@ from lawgov.prepared import Prepared, PreparedQuery
 ROWS = "rows"
 
 
-def _matches(value, wanted) -> bool:
+def _meets(wanted) -> Callable[[object], bool]:
+    """Whether a group's value is `wanted`: a condition met or not, one of several values, or the value."""
     if isinstance(wanted, bool):
         # A condition that SQL answers with NULL is not met, as in a filter.
-        return bool(value) is wanted
+        return (lambda value: bool(value)) if wanted else (lambda value: not value)
     if isinstance(wanted, Collection) and not isinstance(wanted, str):
-        return value in wanted
-    return value == wanted
+        return wanted.__contains__
+    return lambda value: value == wanted
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,12 @@ class Tally:
 
     groups: tuple[dict, ...]
 
-    def _matching(self, wanted: Mapping) -> list[dict]:
-        return [group for group in self.groups if all(_matches(group[key], want) for key, want in wanted.items())]
+    def _matching(self, wanted: Mapping) -> tuple[dict, ...] | list[dict]:
+        groups = self.groups
+        for key, want in wanted.items():
+            meets = _meets(want)
+            groups = [group for group in groups if meets(group[key])]
+        return groups
 
     def count(self, **wanted) -> int:
         """The rows whose conditions are met (True) or not (False) and whose values are (one of) those named."""
