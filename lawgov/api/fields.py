@@ -4,6 +4,7 @@ from functools import cached_property
 from operator import attrgetter
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import models
 from django.db.models.fields.related_descriptors import ManyToManyDescriptor
 from rest_framework import serializers
@@ -203,4 +204,13 @@ def _pk_only(attname: str) -> Callable:
 
 
 class SlugRelatedField(ReadsPrefetchedRows, serializers.SlugRelatedField):
-    """DRF's SlugRelatedField; with many=True it reads prefetched rows as PrefetchedManyRelatedField does."""
+    """DRF's SlugRelatedField; with many=True it reads prefetched rows as PrefetchedManyRelatedField does.
+
+    A name holding a NUL character is refused as DRF refuses one in any text:
+    looked up, it would fail in PostgreSQL, which stores no such character.
+    """
+
+    def to_internal_value(self, data):
+        if isinstance(data, str):
+            ProhibitNullCharactersValidator()(data)
+        return super().to_internal_value(data)

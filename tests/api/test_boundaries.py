@@ -72,3 +72,11 @@ def test_unicode_names_round_trip(world):
     created = client.post("/api/v1/agencies/", {"name": name, "kind": "team", "parent": world.township_a.pk})
     assert created.status_code == 201
     assert client.get(f"/api/v1/agencies/{created.json()['id']}/").json()["name"] == name
+
+
+@pytest.mark.parametrize("path", ["/api/v1/officers/", "/api/v1/certificates/"])
+def test_a_field_name_holding_a_nul_character_is_refused_naming_the_field(world, path):
+    field_names = {"/api/v1/officers/": "enforcement_fields", "/api/v1/certificates/": "fields"}
+    response = api_client_for(world.team_lead_a).post(path, {field_names[path]: ["城乡\x00规划"]})
+    assert response.status_code == 400, response.content[:300]
+    assert field_names[path] in {error["attr"].split(".")[0] for error in response.json()["errors"]}
